@@ -1,0 +1,90 @@
+// commander wiring only: flags → command(options). The one place that picks exit codes.
+import { readFileSync } from "node:fs";
+import { Command, CommanderError, Option } from "commander";
+import { ExitCode } from "./errors.js";
+import { defaultIo, type Io } from "./io/output.js";
+
+function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string };
+  return pkg.version;
+}
+
+export function buildProgram(io: Io): Command {
+  const program = new Command("weekly")
+    .description("Validate, enrich from Jira and render your weekly status report email from a YAML file.")
+    .version(version(), "-V, --version")
+    .showSuggestionAfterError()
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
+
+  program
+    .command("render")
+    .description("print the report email (or Markdown, or the template model) for a report file")
+    .argument("[file]", "report file; default: the newest YYYY-MM-DD.yaml in reports_dir")
+    .addOption(new Option("-f, --format <format>", "output format").choices(["text", "md"]).default("text"))
+    .option("-t, --template <file>", "render with your own Handlebars template")
+    .option("--context", "print the model the template sees, as JSON")
+    .option("--from-context <file>", "render from such JSON instead of a report file")
+    .option("-o, --output <file>", "write to FILE (atomically) instead of stdout")
+    .option("--force", "overwrite the --output file if it exists")
+    .option("--strict", "refuse to render when there are warnings too")
+    .option("--show-status", "add each ticket's Jira status to its line")
+    .option("-c, --config <file>", "use this weekly.config.yaml")
+    .action(async (file: string | undefined, o: Record<string, unknown>) => {
+      const { renderCommand } = await import("./commands/render.js");
+      await renderCommand(io, { ...o, file } as Parameters<typeof renderCommand>[1]);
+    });
+
+  program
+    .command("check")
+    .description("validate report files; every problem one line, as file:line:col: path: message")
+    .argument("<files...>", "report files")
+    .option("--strict", "warnings fail too")
+    .option("-c, --config <file>", "use this weekly.config.yaml")
+    .action(async (files: string[], o: { strict?: boolean; config?: string }) => {
+      const { checkCommand } = await import("./commands/check.js");
+      await checkCommand(io, { files, ...o });
+    });
+
+  program
+    .command("schema")
+    .description("print the JSON Schema of a report file, for editors (yaml-language-server)")
+    .option("--config", "the schema of weekly.config.yaml instead")
+    .option("-o, --output <file>", "write to FILE instead of stdout")
+    .option("--force", "overwrite the --output file if it exists")
+    .action(async (o: { config?: boolean; output?: string; force?: boolean }) => {
+      const { schemaCommand } = await import("./commands/schema.js");
+      await schemaCommand(io, o);
+    });
+
+  return program;
+}
+
+/** Run the CLI; resolves to the exit code. Never throws. */
+export async function main(argv: string[], io: Io = defaultIo()): Promise<number> {
+  const program = buildProgram(io);
+  try {
+    await program.parseAsync(argv, { from: "user" });
+    return ExitCode.ok;
+  } catch (e) {
+    return reportError(e, io);
+  }
+}
+
+function reportError(e: unknown, io: Io): number {
+  if (e instanceof CommanderError) {
+    // commander has printed its message already; help and --version are not errors.
+    return e.code === "commander.helpDisplayed" || e.code === "commander.version" || e.code === "commander.help"
+      ? ExitCode.ok
+      : ExitCode.usage;
+  }
+  const err = e as Error & { exitCode?: number };
+  if (io.env.DEBUG?.split(",").includes("weekly")) io.stderr.write(`${err?.stack ?? String(e)}\n`);
+  if (err?.name === "ProblemsFound") return err.exitCode ?? ExitCode.invalid;
+  if (typeof err?.exitCode === "number") {
+    io.stderr.write(`${err.message}\n`);
+    return err.exitCode;
+  }
+  io.stderr.write(`weekly: internal error: ${err?.message ?? String(e)} (run with DEBUG=weekly for details)\n`);
+  return 70;
+}

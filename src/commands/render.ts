@@ -1,0 +1,56 @@
+// weekly render: read → validate → (enrich) → model → render → deliver.
+import { resolve } from "node:path";
+import { ProblemsFound, UsageError } from "../errors.js";
+import { emit, printProblems, type Io } from "../io/output.js";
+import { buildModel } from "../model/build.js";
+import { readContext } from "../model/context.js";
+import type { ReportModel } from "../model/types.js";
+import { renderModel, templatePathFor, type TextFormat } from "../render/render.js";
+import { latestReport, readReport } from "./common.js";
+
+export interface RenderOptions {
+  file?: string;
+  config?: string;
+  format?: string;
+  template?: string;
+  context?: boolean;
+  fromContext?: string;
+  output?: string;
+  force?: boolean;
+  strict?: boolean;
+  showStatus?: boolean;
+}
+
+const FORMATS: readonly TextFormat[] = ["text", "md"];
+
+export async function renderCommand(io: Io, opts: RenderOptions): Promise<void> {
+  const format = (opts.format ?? "text") as TextFormat;
+  if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(", ")}, got "${opts.format}"`);
+  if (opts.fromContext && opts.file) throw new UsageError("give a report file or --from-context FILE, not both");
+  if (opts.fromContext && opts.context) throw new UsageError("--context and --from-context do not go together");
+
+  let model: ReportModel;
+  let configTemplate: string | undefined;
+  if (opts.fromContext) {
+    model = readContext(resolve(io.cwd, opts.fromContext));
+  } else {
+    const checked = readReport(io, opts.file ?? latestReport(io, opts.config), opts.config);
+    printProblems(io, checked.problems);
+    const failing = checked.problems.filter((p) => p.severity === "error" || opts.strict);
+    if (failing.length > 0 || !checked.report || !checked.weekEnding) throw new ProblemsFound(failing.length);
+    const { config, dir } = checked.loaded;
+    model = buildModel(checked.report, config, {
+      weekEnding: checked.weekEnding,
+      showStatus: opts.showStatus ?? config.show_status,
+    });
+    if (config.template && format === "text") configTemplate = resolve(dir, config.template);
+  }
+
+  const output = opts.output;
+  if (opts.context) {
+    emit(io, `${JSON.stringify(model, null, 2)}\n`, output, opts.force);
+    return;
+  }
+  const template = opts.template ? resolve(io.cwd, opts.template) : (configTemplate ?? templatePathFor(format));
+  emit(io, renderModel(model, template), output, opts.force);
+}

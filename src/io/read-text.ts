@@ -1,0 +1,60 @@
+// Read a user's text file defensively: missing, directory, huge, binary and non-UTF-8 files
+// become one-line UserErrors; a BOM is dropped and CRLF/CR line ends become LF.
+import { readFileSync, statSync } from "node:fs";
+import { UserError } from "../errors.js";
+
+export const MAX_TEXT_BYTES = 4 * 1024 * 1024;
+
+export function readTextFile(file: string, what = "file", maxBytes = MAX_TEXT_BYTES): string {
+  let size: number;
+  try {
+    const st = statSync(file);
+    if (st.isDirectory()) throw new UserError(`${file}: is a directory; expected a ${what}`);
+    size = st.size;
+  } catch (e) {
+    if (e instanceof UserError) throw e;
+    throw new UserError(`${file}: ${describeFsError(e)}`);
+  }
+  if (size > maxBytes) {
+    throw new UserError(`${file}: is ${mib(size)}; a ${what} is at most ${mib(maxBytes)} (is this the right file?)`);
+  }
+  let buf: Buffer;
+  try {
+    buf = readFileSync(file);
+  } catch (e) {
+    throw new UserError(`${file}: ${describeFsError(e)}`);
+  }
+  return decodeText(buf, file, what);
+}
+
+export function decodeText(buf: Uint8Array, file: string, what = "file"): string {
+  const nul = buf.indexOf(0);
+  if (nul !== -1) throw new UserError(`${file}: is binary (a NUL byte at offset ${nul}); expected a ${what} in UTF-8 text`);
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(buf);
+  } catch {
+    throw new UserError(`${file}: is not UTF-8 text; expected a ${what} saved as UTF-8`);
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  return text.replace(/\r\n?/g, "\n");
+}
+
+export function describeFsError(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException)?.code;
+  switch (code) {
+    case "ENOENT":
+      return "no such file";
+    case "EACCES":
+    case "EPERM":
+      return "permission denied";
+    case "EISDIR":
+      return "is a directory";
+    case "ENOTDIR":
+      return "a part of this path is not a folder";
+    default:
+      return (e as Error)?.message ?? String(e);
+  }
+}
+
+const mib = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MiB`;

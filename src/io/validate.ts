@@ -1,0 +1,130 @@
+// zod issues → one Problem each, placed at line:col, phrased for a person, with "did you mean".
+import type { z } from "zod";
+import { closest, formatPath, type Problem } from "../report/problems.js";
+import { JIRA_KEY } from "../report/schema.js";
+import type { ParsedYaml } from "./yaml.js";
+
+export function validate<S extends z.ZodType>(
+  schema: S,
+  parsed: ParsedYaml,
+  file: string,
+): { value?: z.output<S>; problems: Problem[] } {
+  const result = schema.safeParse(parsed.data, { reportInput: true });
+  if (result.success) return { value: result.data, problems: [] };
+  const problems: Problem[] = [];
+  for (const issue of result.error.issues) {
+    if (issue.code === "unrecognized_keys") {
+      const known = keysAt(schema, issue.path);
+      for (const key of issue.keys) {
+        const path = [...issue.path, key];
+        const hint = closest(key, known);
+        const { line, col } = parsed.locate(path, true);
+        problems.push({
+          file,
+          line,
+          col,
+          path: formatPath(path),
+          message: `unknown field "${key}"${hint ? `; did you mean "${hint}"?` : known.length ? `; expected one of: ${known.join(", ")}` : ""}`,
+          severity: "error",
+        });
+      }
+      continue;
+    }
+    const { line, col } = parsed.locate(issue.path);
+    problems.push({
+      file,
+      line,
+      col,
+      path: formatPath(issue.path),
+      message: phrase(issue, valueAt(parsed.data, issue.path)),
+      severity: "error",
+    });
+  }
+  return { problems };
+}
+
+function phrase(issue: z.core.$ZodIssue, input: unknown): string {
+  if (issue.code === "invalid_type" && input === undefined) return `missing; this field is required`;
+  if (issue.code === "invalid_format" && JIRA_KEY.source === (issue as { pattern?: string }).pattern) {
+    return `${issue.message}, got ${show(input)}${keyHint(input)}`;
+  }
+  if (issue.code === "invalid_type" || issue.code === "invalid_union") {
+    const expected = issue.code === "invalid_type" ? describeExpected(issue.expected) : "text or a list of text";
+    return `expected ${expected}, got ${kind(input)}${mapPitfall(input)}`;
+  }
+  if (issue.code === "invalid_value") {
+    return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}, got ${show(input)}`;
+  }
+  if (issue.code === "invalid_format" || issue.code === "custom") return `${issue.message}, got ${show(input)}`;
+  if (issue.code === "too_small" && typeof input === "string") return "must not be empty";
+  return issue.message;
+}
+
+function keyHint(input: unknown): string {
+  if (typeof input !== "string") return "";
+  const m = /^([A-Za-z][A-Za-z0-9_]*)[-_ ]?0*([1-9][0-9]*)$/.exec(input.trim());
+  const guess = m ? `${m[1]!.toUpperCase()}-${m[2]}` : undefined;
+  return guess && JIRA_KEY.test(guess) ? `; did you mean ${guess}?` : "";
+}
+
+/** `- uboot/foo v1: submitted` is a one-key map in YAML: say so, since it looks like text. */
+function mapPitfall(input: unknown): string {
+  if (input && typeof input === "object" && !Array.isArray(input) && Object.keys(input).length === 1) {
+    return ` (unquoted text with ": " in it reads as "key: value"; put the whole line in quotes)`;
+  }
+  return "";
+}
+
+function describeExpected(t: string): string {
+  return t === "string" ? "text" : t === "array" ? "a list" : t === "object" ? "a mapping (key: value lines)" : t;
+}
+
+export function kind(v: unknown): string {
+  if (v === undefined) return "nothing";
+  if (v === null) return "an empty value";
+  if (Array.isArray(v)) return "a list";
+  if (typeof v === "object") return "a mapping";
+  if (typeof v === "string") return `text ${show(v)}`;
+  return `${typeof v} ${String(v)}`;
+}
+
+function show(v: unknown): string {
+  if (typeof v === "string") return JSON.stringify(v.length > 60 ? `${v.slice(0, 57)}...` : v);
+  return kind(v);
+}
+
+function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
+  let v: unknown = data;
+  for (const seg of path) {
+    if (v === null || typeof v !== "object") return undefined;
+    v = (v as Record<PropertyKey, unknown>)[seg as string];
+  }
+  return v;
+}
+
+/** The field names an object schema accepts at a data path (for "did you mean"). */
+export function keysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
+  let s: unknown = schema;
+  const unwrap = () => {
+    for (;;) {
+      const def = (s as { _zod?: { def?: Record<string, unknown> } })._zod?.def;
+      if (!def) return;
+      if (def.type === "optional" || def.type === "default" || def.type === "nullable") s = def.innerType;
+      else if (def.type === "pipe") s = def.in;
+      else return;
+    }
+  };
+  unwrap();
+  for (const seg of path) {
+    const def = (s as { _zod: { def: Record<string, unknown> } })._zod.def;
+    if (def.type === "object") s = (def.shape as Record<string, unknown>)[String(seg)];
+    else if (def.type === "array") s = def.element;
+    else if (def.type === "union") s = (def.options as unknown[]).find((o) => (o as { _zod: { def: { type: string } } })._zod.def.type === "array");
+    else if (def.type === "record") s = def.valueType;
+    else return [];
+    if (!s) return [];
+    unwrap();
+  }
+  const def = (s as { _zod: { def: Record<string, unknown> } })._zod.def;
+  return def.type === "object" ? Object.keys(def.shape as object) : [];
+}

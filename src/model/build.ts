@@ -1,0 +1,133 @@
+// buildModel(report, jiraFacts, config) → ReportModel. Pure: no I/O, no clock.
+import type { Config } from "../config/schema.js";
+import { DEFAULT_SUBJECT } from "../config/schema.js";
+import type { JiraFacts, JiraIssueFacts } from "../jira/types.js";
+import type { Entry, Report, Section } from "../report/schema.js";
+import {
+  MODEL_FORMAT,
+  type BlockModel,
+  type EntryModel,
+  type FootnoteModel,
+  type MailModel,
+  type ReportModel,
+  type SectionModel,
+  type TrailerModel,
+} from "./types.js";
+
+export interface ModelOptions {
+  /** The report's week-ending date (from the file or its name). */
+  weekEnding: string;
+  facts?: JiraFacts;
+  showStatus?: boolean;
+}
+
+const PROGRESS_TEXT = { none: "No progress", "no-update": "No update" } as const;
+
+export function buildModel(report: Report, config: Config, opts: ModelOptions): ReportModel {
+  const mail = buildMail(report, config);
+  const subject = (report.subject ?? config.subject ?? DEFAULT_SUBJECT).replaceAll("{week_ending}", opts.weekEnding);
+  return {
+    format: MODEL_FORMAT,
+    week_ending: opts.weekEnding,
+    subject,
+    mail,
+    headers: [
+      { name: "From", value: mail.from ?? "" },
+      { name: "To", value: mail.to.join(", ") },
+      { name: "Cc", value: mail.cc.join(", ") },
+      { name: "Bcc", value: mail.bcc.join(", ") },
+      { name: "Subject", value: subject },
+      { name: "Reply-To", value: mail.reply_to.join(", ") },
+    ],
+    sections: report.sections.map((s) => buildSection(s, config, opts)),
+    references: buildFootnotes(report.references),
+    trailers: buildTrailers(report),
+  };
+}
+
+function buildMail(report: Report, config: Config): MailModel {
+  return {
+    from: report.from ?? config.from ?? null,
+    to: report.to ?? config.to ?? [],
+    cc: report.cc ?? config.cc ?? [],
+    bcc: report.bcc ?? config.bcc ?? [],
+    reply_to: report.reply_to ?? config.reply_to ?? [],
+  };
+}
+
+function buildSection(s: Section, config: Config, opts: ModelOptions): SectionModel {
+  const comment_lines = s.comment === undefined ? [] : trimFinalNewline(s.comment).split("\n");
+  const progress = s.progress ? PROGRESS_TEXT[s.progress] : null;
+  return {
+    title: s.title,
+    underline: "=".repeat([...s.title].length),
+    comment_lines,
+    progress,
+    has_preamble: comment_lines.length > 0 || progress !== null,
+    entries: s.entries.map((e) => buildEntry(e, config, opts)),
+    references: buildFootnotes(s.references),
+  };
+}
+
+export function buildEntry(e: Entry, config: Config, opts: ModelOptions): EntryModel {
+  const facts = e.ticket ? opts.facts?.get(e.ticket) : undefined;
+  const summary = e.summary ?? facts?.summary ?? null;
+  const blocks: BlockModel[] = [
+    ...(e.notes ?? []).map((n) => ({ note: trimFinalNewline(n), todo: null, progress: null })),
+    ...(e.todo ?? []).map((t) => ({ note: null, todo: trimFinalNewline(t), progress: null })),
+  ];
+  if (e.progress) blocks.unshift({ note: null, todo: null, progress: PROGRESS_TEXT[e.progress] });
+  const head = e.ticket ? `[${e.ticket}] ` : `(${e.label}) `;
+  return {
+    ticket: e.ticket ?? null,
+    label: e.label ?? null,
+    summary,
+    summary_short: summary === null ? null : cutSummary(summary, config.summary_width - [...head].length - 2),
+    summary_source: e.summary !== undefined ? "file" : facts ? "jira" : null,
+    url: facts?.url ?? null,
+    status: opts.showStatus && facts ? facts.status : null,
+    blocks,
+    jira: facts ? toJiraModel(facts) : null,
+  };
+}
+
+/** Cut at a word boundary so that the text plus " ..." fits in `room` characters. */
+export function cutSummary(text: string, room: number): string {
+  const chars = [...text];
+  if (chars.length <= room) return text;
+  const words = text.split(" ");
+  let out = "";
+  for (const w of words) {
+    const next = out ? `${out} ${w}` : w;
+    if ([...next].length + 4 > room) break;
+    out = next;
+  }
+  if (!out) out = chars.slice(0, Math.max(1, room - 4)).join("");
+  return `${out} ...`;
+}
+
+function buildFootnotes(refs: Record<string, string[]> | undefined): FootnoteModel[] {
+  return Object.entries(refs ?? {})
+    .map(([n, urls]) => ({ number: Number(n), marker: `[${n}]`, urls }))
+    .sort((a, b) => a.number - b.number);
+}
+
+function buildTrailers(report: Report): TrailerModel[] {
+  const out: TrailerModel[] = [];
+  if (report.patches) out.push({ title: "Patch status", style: "indented", items: report.patches.map(trimFinalNewline) });
+  if (report.issues) out.push({ title: "Issues", style: "bullets", items: report.issues.map(trimFinalNewline) });
+  if (report.events) out.push({ title: "Travel&Holiday&Event", style: "lines", items: report.events.map(trimFinalNewline) });
+  for (const t of report.trailers ?? []) {
+    const text = trimFinalNewline(t.text);
+    out.push({ title: t.title, style: "verbatim", items: text === "" ? [] : [text] });
+  }
+  return out;
+}
+
+function toJiraModel(f: JiraIssueFacts) {
+  const { key, summary, status, statusCategory, assignee, resolution, updated, issueType, url } = f;
+  return { key, summary, status, statusCategory, assignee, resolution, updated, issueType, url };
+}
+
+/** A YAML block scalar ends in one newline (`|`); that one is not part of the text. */
+const trimFinalNewline = (s: string) => (s.endsWith("\n") ? s.slice(0, -1) : s);

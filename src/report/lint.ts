@@ -1,0 +1,113 @@
+// Checks across fields that the schema cannot express: a ticket reported twice, footnotes used
+// but not defined (or the reverse), empty sections, a week-ending date that disagrees.
+import type { ParsedYaml } from "../io/yaml.js";
+import { formatPath, type Problem, type Severity } from "./problems.js";
+import type { Report } from "./schema.js";
+import { dateFromFileName, weekdayOf, type Weekday } from "./week.js";
+
+export interface LintContext {
+  file: string;
+  locate: ParsedYaml["locate"];
+  weekEndsOn: Weekday;
+}
+
+const FOOTNOTE_USE = /\[([1-9][0-9]*)\]/g;
+
+export function lintReport(report: Report, ctx: LintContext): Problem[] {
+  const out: Problem[] = [];
+  const add = (severity: Severity, path: PropertyKey[], message: string, key = false) => {
+    const { line, col } = ctx.locate(path, key);
+    out.push({ file: ctx.file, line, col, path: formatPath(path), message, severity });
+  };
+  lintWeek(report, ctx, add);
+  lintTickets(report, ctx, add);
+  lintFootnotes(report, add);
+  report.sections.forEach((s, i) => {
+    if (s.entries.length === 0 && !s.progress) {
+      add("warning", ["sections", i], `section "${s.title}" has no entries; add one, or say \`progress: none\``);
+    }
+    s.entries.forEach((e, j) => {
+      if (e.progress && (e.notes?.length ?? 0) > 0) {
+        add("warning", ["sections", i, "entries", j, "progress"], `progress: ${e.progress}, but the entry has notes too`);
+      }
+    });
+  });
+  return out.sort((a, b) => a.line - b.line || a.col - b.col);
+}
+
+type Add = (severity: Severity, path: PropertyKey[], message: string, key?: boolean) => void;
+
+function lintWeek(report: Report, ctx: LintContext, add: Add) {
+  const fromName = dateFromFileName(ctx.file);
+  const date = report.week_ending ?? fromName;
+  if (!date) {
+    add("error", [], "no week_ending: date, and the file name does not say one; add `week_ending: YYYY-MM-DD` or name the file YYYY-MM-DD.yaml");
+    return;
+  }
+  if (report.week_ending && fromName && report.week_ending !== fromName) {
+    add("error", ["week_ending"], `week_ending is ${report.week_ending} but the file is named ${fromName}.yaml; one of them is wrong`);
+  }
+  const day = weekdayOf(date);
+  if (day !== ctx.weekEndsOn) {
+    add("warning", report.week_ending ? ["week_ending"] : [], `${date} is a ${cap(day)}; weeks end on ${cap(ctx.weekEndsOn)} (week_ends_on in weekly.config.yaml)`);
+  }
+}
+
+function lintTickets(report: Report, ctx: LintContext, add: Add) {
+  const seen = new Map<string, PropertyKey[]>();
+  report.sections.forEach((s, i) =>
+    s.entries.forEach((e, j) => {
+      if (!e.ticket) return;
+      const path = ["sections", i, "entries", j, "ticket"];
+      const first = seen.get(e.ticket);
+      if (!first) return void seen.set(e.ticket, path);
+      const at = ctx.locate(first);
+      add("error", path, `${e.ticket} is reported twice: here and at line ${at.line} (${formatPath(first)}); was a block pasted twice?`);
+    }),
+  );
+}
+
+function lintFootnotes(report: Report, add: Add) {
+  const defined = new Map<string, PropertyKey[]>();
+  const defineAll = (refs: Record<string, string[]> | undefined, base: PropertyKey[]) => {
+    for (const n of Object.keys(refs ?? {})) {
+      const path = [...base, n];
+      const prev = defined.get(n);
+      if (prev) add("error", path, `footnote [${n}] is defined twice (also at ${formatPath(prev)})`, true);
+      else defined.set(n, path);
+    }
+  };
+  report.sections.forEach((s, i) => defineAll(s.references, ["sections", i, "references"]));
+  defineAll(report.references, ["references"]);
+
+  const used = new Set<string>();
+  for (const [text, path] of textsOf(report)) {
+    for (const m of text.matchAll(FOOTNOTE_USE)) {
+      const n = m[1]!;
+      if (!defined.has(n) && !used.has(n)) add("warning", path, `footnote [${n}] is used but not defined; add it under references:`);
+      used.add(n);
+    }
+  }
+  for (const [n, path] of defined) {
+    if (!used.has(n)) add("warning", path, `footnote [${n}] is defined but never used in the text`, true);
+  }
+}
+
+/** Every free text of a report with its path, in document order. */
+function* textsOf(report: Report): Generator<[string, PropertyKey[]]> {
+  for (const [i, s] of report.sections.entries()) {
+    if (s.comment) yield [s.comment, ["sections", i, "comment"]];
+    for (const [j, e] of s.entries.entries()) {
+      const base = ["sections", i, "entries", j];
+      if (e.summary) yield [e.summary, [...base, "summary"]];
+      for (const [k, n] of (e.notes ?? []).entries()) yield [n, [...base, "notes", k]];
+      for (const [k, t] of (e.todo ?? []).entries()) yield [t, [...base, "todo", k]];
+    }
+  }
+  for (const field of ["patches", "issues", "events"] as const) {
+    for (const [k, t] of (report[field] ?? []).entries()) yield [t, [field, k]];
+  }
+  for (const [k, t] of (report.trailers ?? []).entries()) yield [t.text, ["trailers", k, "text"]];
+}
+
+const cap = (s: string) => s[0]!.toUpperCase() + s.slice(1);

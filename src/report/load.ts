@@ -1,0 +1,45 @@
+// A report file on disk → a validated Report, or the list of every problem in it with line:col.
+import { readTextFile } from "../io/read-text.js";
+import { validate } from "../io/validate.js";
+import { parseYaml, type ParsedYaml } from "../io/yaml.js";
+import { UserError } from "../errors.js";
+import type { Problem } from "./problems.js";
+import { Report } from "./schema.js";
+
+export interface LoadedReport {
+  file: string;
+  report?: Report;
+  problems: Problem[];
+  locate: ParsedYaml["locate"];
+}
+
+export function loadReport(file: string): LoadedReport {
+  let text: string;
+  try {
+    text = readTextFile(file, "report file (YAML)");
+  } catch (e) {
+    if (!(e instanceof UserError)) throw e;
+    return failed(file, e.message.startsWith(`${file}: `) ? e.message.slice(file.length + 2) : e.message);
+  }
+  return parseReport(text, file);
+}
+
+export function parseReport(text: string, file: string): LoadedReport {
+  if (text.trim() === "") return failed(file, "is empty; a report needs at least a `sections:` list (see `weekly schema`)");
+  const parsed = parseYaml(text, file);
+  const base = { file, locate: parsed.locate };
+  if (parsed.problems.length) return { ...base, problems: parsed.problems };
+  if (parsed.data === null || typeof parsed.data !== "object" || Array.isArray(parsed.data)) {
+    const got = Array.isArray(parsed.data) ? "a list" : parsed.data === null ? "only comments" : `the single value ${JSON.stringify(parsed.data)}`;
+    return {
+      ...base,
+      problems: [{ file, line: 1, col: 1, path: "", message: `expected a mapping with week_ending:, sections: ..., got ${got}`, severity: "error" }],
+    };
+  }
+  const { value, problems } = validate(Report, parsed, file);
+  return { ...base, report: value, problems };
+}
+
+function failed(file: string, message: string): LoadedReport {
+  return { file, problems: [{ file, line: 0, col: 0, path: "", message, severity: "error" }], locate: () => ({ line: 1, col: 1 }) };
+}

@@ -1,0 +1,111 @@
+// THE definition of a weekly report file. Types are inferred from here; `weekly schema`
+// prints the JSON Schema generated from it; every other stage trusts what it produces.
+import { z } from "zod";
+
+export const JIRA_KEY = /^[A-Z][A-Z0-9_]*-[1-9][0-9]*$/;
+export const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+// "Name <user@host>" or a bare "user@host".
+const ADDRESS = /^(?:[^<>@\n]*<[^<>@\s]+@[^<>@\s]+>|[^<>@\s]+@[^<>@\s]+)$/;
+
+/** A string or a list of strings, read as a list: `notes: "one line"` is as good as `notes: [..]`. */
+const textList = (what: string) =>
+  z
+    .union([z.string(), z.array(z.string())])
+    .transform((v) => (typeof v === "string" ? [v] : v))
+    .describe(what);
+
+export const Address = z
+  .string()
+  .regex(ADDRESS, { message: 'expected an address like "Jane Doe <jane@example.com>" or "jane@example.com"' });
+
+export const AddressList = z
+  .union([Address, z.array(Address)])
+  .transform((v) => (typeof v === "string" ? [v] : v));
+
+export const IsoDate = z
+  .string()
+  .regex(ISO_DATE, { message: "expected a date like 2022-11-11 (YYYY-MM-DD)" })
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), {
+    message: "not a real calendar date",
+  });
+
+/** Headers of the email; in weekly.config.yaml, and overridable per report file. */
+export const mailFields = {
+  from: Address.optional().describe("Sender, e.g. 'Jane Doe <jane@example.com>'"),
+  to: AddressList.optional().describe("Recipients"),
+  cc: AddressList.optional(),
+  bcc: AddressList.optional().describe("Blind copies: never written into the message headers of --format eml"),
+  reply_to: AddressList.optional(),
+  subject: z
+    .string()
+    .optional()
+    .describe("Subject line; {week_ending} is replaced by the week-ending date"),
+};
+
+export const Progress = z
+  .enum(["none", "no-update"])
+  .describe('"none" prints "No progress"; "no-update" prints "No update"');
+
+export const Entry = z
+  .strictObject({
+    ticket: z
+      .string()
+      .regex(JIRA_KEY, { message: "expected a Jira key like STR-68" })
+      .optional()
+      .describe("Jira issue key, e.g. STR-68"),
+    label: z.string().min(1).optional().describe("A label for work without a ticket, e.g. MISC"),
+    summary: z.string().optional().describe("Title shown after the key; Jira's summary is used when absent"),
+    notes: textList("What happened: each item is one bullet, kept verbatim (indentation, tables, blank lines)").optional(),
+    todo: textList("TODO lines printed after the notes").optional(),
+    progress: Progress.optional(),
+  })
+  .refine((e) => e.ticket !== undefined || e.label !== undefined, {
+    message: "an entry needs a ticket (like STR-68) or a label (like MISC)",
+  })
+  .refine((e) => !(e.ticket !== undefined && e.label !== undefined), {
+    message: "an entry has either a ticket or a label, not both",
+  });
+
+/** Footnotes: `1: https://...` or `2: [url, url]`, used as [1], [2] in the text. */
+export const References = z.record(
+  z.string().regex(/^[1-9][0-9]*$/, { message: "footnote numbers are whole numbers from 1" }),
+  z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]).transform((v) => (typeof v === "string" ? [v] : v)),
+);
+
+export const Section = z.strictObject({
+  title: z.string().min(1).describe("Project or area, underlined with ==="),
+  comment: z.string().optional().describe("Printed under the title as '# ' lines"),
+  progress: Progress.optional().describe("A section-wide 'No progress' line under the title"),
+  entries: z.array(Entry).default([]),
+  references: References.optional().describe("Footnotes printed at the end of this section"),
+});
+
+export const ExtraTrailer = z.strictObject({
+  title: z.string().min(1),
+  text: z.string().default(""),
+});
+
+export const Report = z.strictObject({
+  week_ending: IsoDate.optional().describe("The week's last working day; optional when the file is named YYYY-MM-DD.yaml"),
+  ...mailFields,
+  sections: z.array(Section).describe("One per project"),
+  references: References.optional().describe("Footnotes printed after the last section"),
+  patches: textList("=== Patch status === lines").optional(),
+  issues: textList("=== Issues === bullets").optional(),
+  events: textList("=== Travel&Holiday&Event === lines").optional(),
+  trailers: z.array(ExtraTrailer).optional().describe("Further === Title === sections, printed last, text verbatim"),
+});
+
+export type Report = z.output<typeof Report>;
+export type Section = z.output<typeof Section>;
+export type Entry = z.output<typeof Entry>;
+export type ProgressState = z.output<typeof Progress>;
+
+/** The JSON Schema for editors (yaml-language-server). */
+export function reportJsonSchema(): Record<string, unknown> {
+  const schema = z.toJSONSchema(Report, { io: "input", unrepresentable: "any" }) as Record<string, unknown>;
+  return {
+    ...schema,
+    title: "weekly-report: one week's status report",
+  };
+}

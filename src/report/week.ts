@@ -1,0 +1,23 @@
+// Dates of a report week. Dates are plain YYYY-MM-DD strings, computed in UTC: no clock, no zone.
+import { basename } from "node:path";
+import { WEEKDAYS } from "../config/schema.js";
+
+export type Weekday = (typeof WEEKDAYS)[number];
+
+export function weekdayOf(date: string): Weekday {
+  return WEEKDAYS[new Date(`${date}T00:00:00Z`).getUTCDay()]!;
+}
+
+/** "2022-11-11" from ".../2022-11-11.yaml" (or .yml); undefined for other names. */
+export function dateFromFileName(file: string): string | undefined {
+  const m = /^(\d{4}-\d{2}-\d{2})\.ya?ml$/.exec(basename(file));
+  if (!m) return undefined;
+  const d = new Date(`${m[1]}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(m[1]!) ? m[1] : undefined;
+}
+
+export function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
