@@ -30,13 +30,24 @@ export function validate<S extends z.ZodType>(
       }
       continue;
     }
+    const input = valueAt(parsed.data, issue.path);
+    if (issue.code === "invalid_union" && Array.isArray(input)) {
+      // A list where some items are not text: point at each such item, not at the list.
+      input.forEach((item, i) => {
+        if (typeof item === "string") return;
+        const path = [...issue.path, i];
+        const { line, col } = parsed.locate(path);
+        problems.push({ file, line, col, path: formatPath(path), message: `expected text, got ${kind(item)}${mapPitfall(item)}`, severity: "error" });
+      });
+      continue;
+    }
     const { line, col } = parsed.locate(issue.path);
     problems.push({
       file,
       line,
       col,
       path: formatPath(issue.path),
-      message: phrase(issue, valueAt(parsed.data, issue.path)),
+      message: phrase(issue, input),
       severity: "error",
     });
   }
@@ -45,7 +56,7 @@ export function validate<S extends z.ZodType>(
 
 function phrase(issue: z.core.$ZodIssue, input: unknown): string {
   if (issue.code === "invalid_type" && input === undefined) return `missing; this field is required`;
-  if (issue.code === "invalid_format" && JIRA_KEY.source === (issue as { pattern?: string }).pattern) {
+  if (issue.code === "invalid_format" && issue.message.startsWith("expected a Jira key")) {
     return `${issue.message}, got ${show(input)}${keyHint(input)}`;
   }
   if (issue.code === "invalid_type" || issue.code === "invalid_union") {
@@ -62,7 +73,7 @@ function phrase(issue: z.core.$ZodIssue, input: unknown): string {
 
 function keyHint(input: unknown): string {
   if (typeof input !== "string") return "";
-  const m = /^([A-Za-z][A-Za-z0-9_]*)[-_ ]?0*([1-9][0-9]*)$/.exec(input.trim());
+  const m = /^([A-Za-z][A-Za-z0-9_]*?)[-_ ]?0*([1-9][0-9]*)$/.exec(input.trim());
   const guess = m ? `${m[1]!.toUpperCase()}-${m[2]}` : undefined;
   return guess && JIRA_KEY.test(guess) ? `; did you mean ${guess}?` : "";
 }

@@ -1,0 +1,59 @@
+// Shared test helpers: temp project folders built from objects, and the CLI run in-process or as a process.
+import { spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterEach } from "vitest";
+import { main } from "../src/cli.js";
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+export const BIN = join(ROOT, "bin", "weekly.js");
+
+const made: string[] = [];
+afterEach(() => {
+  while (made.length) rmSync(made.pop()!, { recursive: true, force: true });
+});
+
+/** A temp folder with the given files (path → content); removed after the test. */
+export function tmpProject(files: Record<string, string | Buffer> = {}): string {
+  const dir = mkdtempSync(join(tmpdir(), "weekly-test-"));
+  made.push(dir);
+  for (const [rel, content] of Object.entries(files)) {
+    const file = join(dir, rel);
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, content);
+  }
+  return dir;
+}
+
+export interface RunResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** The CLI in-process, with captured output (fast; most tests). */
+export async function run(args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<RunResult> {
+  let stdout = "";
+  let stderr = "";
+  const code = await main(args, {
+    cwd: opts.cwd ?? ROOT,
+    env: { ...(opts.env ?? {}) },
+    stdout: { write: (s: string) => (stdout += s) },
+    stderr: { write: (s: string) => (stderr += s) },
+  });
+  return { code, stdout, stderr };
+}
+
+/** The built CLI as a real process (bin/weekly.js → dist/), as a user runs it. */
+export function runBin(args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv; input?: string } = {}): RunResult {
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: opts.cwd ?? ROOT,
+    env: { PATH: process.env.PATH, ...(opts.env ?? {}) },
+    input: opts.input ?? "",
+    encoding: "utf8",
+    timeout: 60_000,
+  });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
