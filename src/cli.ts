@@ -15,7 +15,12 @@ export function buildProgram(io: Io): Command {
     .version(version(), "-V, --version")
     .showSuggestionAfterError()
     .exitOverride()
-    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+      // One line per error: commander puts its "Did you mean" on a line of its own.
+      outputError: (s, write) => write(s.replace(/\n\(Did you mean (.*)\?\)\n$/, " (did you mean $1?)\n")),
+    });
 
   program
     .command("render")

@@ -26,16 +26,18 @@ export function readReport(io: Io, file: string, configPath?: string): CheckedRe
   const loaded = loadConfig({ cwd: io.cwd, explicit: configPath, near: [dirname(abs)] });
   const result = loadReport(abs);
   const fix = (p: Problem) => ({ ...p, file: display });
-  if (!result.report) return { file: display, loaded, problems: result.problems.map(fix) };
+  if (!result.report) return { file: display, loaded, problems: byPosition(result.problems.map(fix)) };
   const lint = lintReport(result.report, { file: abs, locate: result.locate, weekEndsOn: loaded.config.week_ends_on });
   return {
     file: display,
     loaded,
     report: result.report,
     weekEnding: result.report.week_ending ?? dateFromFileName(abs),
-    problems: [...result.problems, ...lint].map(fix),
+    problems: byPosition([...result.problems, ...lint].map(fix)),
   };
 }
+
+const byPosition = (ps: Problem[]) => ps.sort((a, b) => a.line - b.line || a.col - b.col);
 
 /** The newest YYYY-MM-DD.yaml in the configured reports folder: what `weekly render` takes by default. */
 export function latestReport(io: Io, configPath?: string): string {

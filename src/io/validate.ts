@@ -66,7 +66,7 @@ function phrase(issue: z.core.$ZodIssue, input: unknown): string {
   if (issue.code === "invalid_value") {
     return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}, got ${show(input)}`;
   }
-  if (issue.code === "invalid_format" || issue.code === "custom") return `${issue.message}, got ${show(input)}`;
+  if (issue.code === "invalid_format") return `${issue.message}, got ${show(input)}`;
   if (issue.code === "too_small" && typeof input === "string") return "must not be empty";
   return issue.message;
 }

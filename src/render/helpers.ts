@@ -15,36 +15,53 @@ export function hang(marker: string, urls: string[]): string {
 }
 
 /**
- * A Markdown list item from a verbatim note: prose lines stay prose; runs of indented lines
- * (commands, tables) become fenced code blocks inside the item, so their spacing survives.
+ * A Markdown list item from a verbatim note. Paragraphs (split at blank lines) that are laid
+ * out by hand (indented lines, tables with runs of spaces, ---/=== underlines) become fenced
+ * code blocks inside the item, so their spacing survives; other paragraphs stay prose.
  */
 export function markdownItem(text: string, bullet = "- "): string {
   const pad = " ".repeat(bullet.length);
-  const lines = String(text).split("\n");
+  const paragraphs = String(text).replace(/\n[\s]*$/, "").split(/\n(?:[ \t]*\n)+/);
   const out: string[] = [];
-  let i = 0;
-  while (i < lines.length) {
-    const line = lines[i]!;
-    if (/^\s+\S/.test(line)) {
-      let j = i;
-      while (j < lines.length && (/^\s+\S/.test(lines[j]!) || (lines[j] === "" && /^\s+\S/.test(lines[j + 1] ?? "")))) j++;
-      const block = lines.slice(i, j);
-      if (out.length && out[out.length - 1] !== "") out.push("");
-      out.push("```", ...block, "```");
-      i = j;
-    } else {
-      out.push(line);
-      i++;
+  let fence: string[] | null = null;
+  const closeFence = () => {
+    if (fence) out.push("```", ...fence, "```");
+    fence = null;
+  };
+  for (const para of paragraphs) {
+    const lines = para.split("\n");
+    if (isLaidOut(lines)) {
+      if (fence) fence.push("", ...lines);
+      else {
+        if (out.length) out.push("");
+        fence = [...lines];
+      }
+      continue;
     }
+    closeFence();
+    if (out.length) out.push("");
+    out.push(...lines);
   }
-  if (out[0] === "```" || out.length === 0) out.unshift("");
-  return out.map((l, k) => (k === 0 ? bullet + l : l === "" ? "" : pad + l)).join("\n").replace(/^- $/m, "-");
+  closeFence();
+  if (out[0] === "```") out.unshift("");
+  return out.map((l, k) => (k === 0 ? (bullet + l).trimEnd() : l === "" ? "" : pad + l)).join("\n");
+}
+
+function isLaidOut(lines: string[]): boolean {
+  return lines.some((l, i) => /^\s+\S/.test(l) || /\S {2,}\S/.test(l) || (i > 0 && /^(-{3,}|={3,})\s*$/.test(l)));
+}
+
+/** "<url> rest": a footnote's URL as an autolink, any words after it kept as text. */
+export function autolink(text: string): string {
+  const [url, ...rest] = String(text).split(" ");
+  return [`<${url}>`, ...rest].join(" ");
 }
 
 export const helpers = {
   indent,
   hang,
   markdownItem,
+  autolink,
   eq: (a: unknown, b: unknown) => a === b,
   join: (list: unknown[], sep: string) => list.join(typeof sep === "string" ? sep : ", "),
 };

@@ -32,7 +32,7 @@ export function lintReport(report: Report, ctx: LintContext): Problem[] {
       }
     });
   });
-  return out.sort((a, b) => a.line - b.line || a.col - b.col);
+  return out;
 }
 
 type Add = (severity: Severity, path: PropertyKey[], message: string, key?: boolean) => void;

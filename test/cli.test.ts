@@ -1,0 +1,88 @@
+// CLI conventions: help, version, exit codes, -o written atomically, NO_COLOR.
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { main } from "../src/cli.js";
+import { ROOT, run, runBin, tmpProject } from "./helpers.js";
+
+const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { version: string };
+const REPORT = "week_ending: 2024-06-14\nsections:\n  - title: A\n    entries:\n      - ticket: A-1\n        notes: [done]\n";
+
+describe("command line", () => {
+  it("--version prints the package version", async () => {
+    expect(await run(["--version"])).toEqual({ code: 0, stdout: `${pkg.version}\n`, stderr: "" });
+  });
+
+  for (const cmd of ["render", "check", "schema"]) {
+    it(`${cmd} --help explains the command on stdout, exit 0`, async () => {
+      const r = await run([cmd, "--help"]);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toMatch(new RegExp(`^Usage: weekly ${cmd} `));
+      expect(r.stderr).toBe("");
+    });
+  }
+
+  it("usage errors exit 2 with one line on stderr", async () => {
+    const typo = await run(["rendr"]);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toBe("error: unknown command 'rendr' (did you mean render?)\n");
+    const flag = await run(["render", "--formt", "md"]);
+    expect(flag.code).toBe(2);
+    expect(flag.stderr).toBe("error: unknown option '--formt' (did you mean --format?)\n");
+    const choice = await run(["render", "--format", "pdf", "x.yaml"]);
+    expect(choice.code).toBe(2);
+    expect(choice.stderr).toBe("error: option '-f, --format <format>' argument 'pdf' is invalid. Allowed choices are text, md.\n");
+    const missing = await run(["check"]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toBe("error: missing required argument 'files'\n");
+    const both = await run(["render", "a.yaml", "--from-context", "c.json"]);
+    expect(both).toEqual({ code: 2, stdout: "", stderr: "give a report file or --from-context FILE, not both\n" });
+  });
+
+  it("-o writes the file, refuses to overwrite without --force, and leaves no temp file", async () => {
+    const dir = tmpProject({ "2024-06-14.yaml": REPORT });
+    const first = await run(["render", "2024-06-14.yaml", "-o", "out.txt"], { cwd: dir });
+    expect(first).toEqual({ code: 0, stdout: "", stderr: "" });
+    const written = readFileSync(join(dir, "out.txt"), "utf8");
+    expect(written).toContain("[A-1]\n* done\n");
+
+    writeFileSync(join(dir, "out.txt"), "my own edits\n");
+    const again = await run(["render", "2024-06-14.yaml", "-o", "out.txt"], { cwd: dir });
+    expect(again).toEqual({ code: 1, stdout: "", stderr: "out.txt: already exists; use --force to overwrite it\n" });
+    expect(readFileSync(join(dir, "out.txt"), "utf8")).toBe("my own edits\n");
+
+    const forced = await run(["render", "2024-06-14.yaml", "-o", "out.txt", "--force"], { cwd: dir });
+    expect(forced.code).toBe(0);
+    expect(readFileSync(join(dir, "out.txt"), "utf8")).toBe(written);
+    expect(readdirSync(dir).sort()).toEqual(["2024-06-14.yaml", "out.txt"]);
+  });
+
+  it("-o into a folder that does not exist fails cleanly and writes nothing", async () => {
+    const dir = tmpProject({ "2024-06-14.yaml": REPORT });
+    const r = await run(["render", "2024-06-14.yaml", "-o", "no/such/out.txt"], { cwd: dir });
+    expect(r).toEqual({ code: 1, stdout: "", stderr: "no/such/out.txt: its folder does not exist\n" });
+    expect(existsSync(join(dir, "no"))).toBe(false);
+  });
+
+  it("colours warnings on a terminal, and not with NO_COLOR", async () => {
+    const dir = tmpProject({ "r.yaml": "week_ending: 2024-06-13\nsections: [{title: A, progress: none}]\n" });
+    const capture = async (env: NodeJS.ProcessEnv) => {
+      let err = "";
+      await main(["check", "r.yaml"], { cwd: dir, env, stdout: { write: () => true }, stderr: { isTTY: true, write: (s: string) => (err += s) } });
+      return err;
+    };
+    expect(await capture({})).toContain("\x1b[33mwarning:\x1b[0m");
+    expect(await capture({ NO_COLOR: "1" })).not.toContain("\x1b[");
+  });
+
+  it("runs from the built bin as a process: stdout is the product, exit codes hold", () => {
+    const dir = tmpProject({ "2024-06-14.yaml": REPORT, "bad.yaml": "sections: 3\n" });
+    const good = runBin(["render", "2024-06-14.yaml"], { cwd: dir });
+    expect(good.code).toBe(0);
+    expect(good.stdout).toMatch(/^From: \nTo: \n/);
+    const bad = runBin(["render", "bad.yaml"], { cwd: dir });
+    expect(bad).toEqual({ code: 1, stdout: "", stderr: "bad.yaml:1:11: sections: expected a list, got number 3\n" });
+    const usage = runBin(["render", "--nope"], { cwd: dir });
+    expect(usage.code).toBe(2);
+  });
+});

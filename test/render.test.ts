@@ -1,0 +1,155 @@
+// weekly render: formats, templates, the model as JSON and back, config lookup and overrides.
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { ROOT, run, tmpProject } from "./helpers.js";
+
+const golden = (name: string) => readFileSync(join(ROOT, "test/golden", name), "utf8");
+const REPORT = `week_ending: 2024-06-14
+sections:
+  - title: Kernel
+    entries:
+      - ticket: KRN-7
+        summary: Make the scheduler tick less often on idle CPUs in the big.LITTLE cluster
+        notes: [sent v2]
+`;
+
+describe("weekly render", () => {
+  for (const date of ["2022-11-04", "2022-11-11"]) {
+    it(`--format md of ${date} matches its golden file`, async () => {
+      const r = await run(["render", "--format", "md", `examples/reports/${date}.yaml`]);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toBe(golden(`${date}.md`));
+    });
+
+    it(`--context then --from-context gives the same text for ${date}`, async () => {
+      const ctx = await run(["render", "--context", `examples/reports/${date}.yaml`]);
+      expect(ctx.code).toBe(0);
+      const model = JSON.parse(ctx.stdout);
+      expect(model.format).toBe("weekly-report/model@1");
+      expect(model.week_ending).toBe(date);
+      const dir = tmpProject({ "ctx.json": ctx.stdout });
+      const back = await run(["render", "--from-context", "ctx.json"], { cwd: dir });
+      expect(back.code).toBe(0);
+      expect(back.stdout).toBe(golden(`${date}.txt`));
+    });
+  }
+
+  it("the model carries every decision: cut summary, underline, blocks, trailers", async () => {
+    const r = await run(["render", "--context", "examples/reports/2022-11-04.yaml"]);
+    const m = JSON.parse(r.stdout);
+    const lbo = m.sections[0].entries[1];
+    expect(lbo.summary).toBe("Talk about the Stratos work on characterising the impact of VMs on network latency");
+    expect(lbo.summary_short).toBe("Talk about the Stratos work on characterising the impact of VMs ...");
+    expect(m.sections[1]).toMatchObject({ title: "U-Boot support", underline: "==============", progress: "No progress", has_preamble: true });
+    expect(m.sections[0].entries[4].blocks).toEqual([{ note: null, todo: null, progress: "No progress" }]);
+    expect(m.trailers.map((t: { title: string; style: string }) => `${t.title}/${t.style}`)).toEqual([
+      "Patch status/indented",
+      "Issues/bullets",
+      "Travel&Holiday&Event/lines",
+    ]);
+    expect(m.mail).toEqual({
+      from: "AKASHI Takahiro <takahiro.akashi@linaro.org>",
+      to: ["private-kwg@linaro.org", "alex.bennee@linaro.org"],
+      cc: [],
+      bcc: [],
+      reply_to: [],
+    });
+  });
+
+  it("--template renders with a user's template and its partials; the built-in partials are there too", async () => {
+    const dir = tmpProject({
+      "2024-06-14.yaml": REPORT,
+      "mine.hbs": "{{subject}}\n{{#each sections}}{{#each entries}}{{> line}}{{> entry}}{{/each}}{{/each}}",
+      "partials/line.hbs": "- {{ticket}}: {{summary}}\n",
+    });
+    const r = await run(["render", "2024-06-14.yaml", "--template", "mine.hbs"], { cwd: dir });
+    expect(r.stderr).toBe("");
+    expect(r.stdout).toBe(
+      "[Weekly] Week ending 2024-06-14\n- KRN-7: Make the scheduler tick less often on idle CPUs in the big.LITTLE cluster\n" +
+        "[KRN-7] (Make the scheduler tick less often on idle CPUs in the big.LITTLE ...)\n* sent v2\n",
+    );
+  });
+
+  it("template mistakes are one line with the template's line", async () => {
+    const dir = tmpProject({ "2024-06-14.yaml": REPORT, "broken.hbs": "ok\n{{#each sections}}\n{{titel}}\n{{/each}}\n", "syntax.hbs": "a\n{{#if x}\n" });
+    const unknown = await run(["render", "2024-06-14.yaml", "-t", "broken.hbs"], { cwd: dir });
+    expect(unknown).toEqual({
+      code: 1,
+      stdout: "",
+      stderr: `${join(dir, "broken.hbs")}:3:3: "titel" is not in the model; see its fields with \`weekly render --context\`\n`,
+    });
+    const syntax = await run(["render", "2024-06-14.yaml", "-t", "syntax.hbs"], { cwd: dir });
+    expect(syntax.code).toBe(1);
+    expect(syntax.stderr).toMatch(new RegExp(`^${join(dir, "syntax.hbs")}:2: template syntax error: Expecting .*\\n$`));
+  });
+
+  it("--from-context refuses what is not a model", async () => {
+    const dir = tmpProject({ "bad.json": '{"sections": [1,}', "other.json": '{"a": 1}' });
+    const bad = await run(["render", "--from-context", "bad.json"], { cwd: dir });
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/^\S*bad\.json: not valid JSON: Unexpected token/);
+    const other = await run(["render", "--from-context", "other.json"], { cwd: dir });
+    expect(other.stderr).toMatch(/other\.json: not a report model \(its "format" is null, expected "weekly-report\/model@1"\); make one with weekly render --context\n$/);
+  });
+
+  it("finds weekly.config.yaml by walking up from the report's folder, not the cwd; the report overrides it", async () => {
+    const dir = tmpProject({
+      "team/weekly.config.yaml": "from: Jane <jane@example.com>\nto: [lead@example.com]\ncc: team@example.com\nsummary_width: 40\nsubject: 'Status {week_ending}'\n",
+      "team/reports/2024-06-14.yaml": `to: boss@example.com\n${REPORT}`,
+      "elsewhere/.keep": "",
+    });
+    const r = await run(["render", "../team/reports/2024-06-14.yaml"], { cwd: join(dir, "elsewhere") });
+    expect(r.stderr).toBe("");
+    expect(r.stdout.split("\n").slice(0, 9)).toEqual([
+      "From: Jane <jane@example.com>",
+      "To: boss@example.com",
+      "Cc: team@example.com",
+      "Bcc: ",
+      "Subject: Status 2024-06-14",
+      "Reply-To: ",
+      "",
+      "Kernel",
+      "======",
+    ]);
+    expect(r.stdout).toContain("[KRN-7] (Make the scheduler tick ...)\n");
+  });
+
+  it("with no file, renders the newest report of reports_dir", async () => {
+    const dir = tmpProject({
+      "weekly.config.yaml": "reports_dir: weeks\n",
+      "weeks/2024-06-07.yaml": REPORT.replace("2024-06-14", "2024-06-07").replace("sent v2", "sent v1"),
+      "weeks/2024-06-14.yaml": REPORT,
+      "weeks/notes.yaml": "not: a report\n",
+    });
+    const r = await run(["render"], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("* sent v2\n");
+    const empty = tmpProject({ "weekly.config.yaml": "reports_dir: weeks\n" });
+    const none = await run(["render"], { cwd: empty });
+    expect(none).toEqual({ code: 1, stdout: "", stderr: "no report file given, and no YYYY-MM-DD.yaml in weeks (reports_dir of weekly.config.yaml); name one: weekly render FILE\n" });
+  });
+
+  it("refuses a report with errors, and one with warnings under --strict", async () => {
+    const dir = tmpProject({ "2024-06-14.yaml": REPORT.replace("KRN-7", "krn7"), "2024-06-13.yaml": REPORT.replace("2024-06-14", "2024-06-13") });
+    const err = await run(["render", "2024-06-14.yaml"], { cwd: dir });
+    expect(err.code).toBe(1);
+    expect(err.stdout).toBe("");
+    expect(err.stderr).toContain("2024-06-14.yaml:5:17: sections[0].entries[0].ticket: expected a Jira key like STR-68");
+    const lenient = await run(["render", "2024-06-13.yaml"], { cwd: dir });
+    expect(lenient.code).toBe(0);
+    expect(lenient.stderr).toContain("warning: week_ending: 2024-06-13 is a Thursday");
+    const strict = await run(["render", "--strict", "2024-06-13.yaml"], { cwd: dir });
+    expect(strict.code).toBe(1);
+    expect(strict.stdout).toBe("");
+  });
+
+  it("a template named in weekly.config.yaml is used for the text format", async () => {
+    const dir = tmpProject({ "weekly.config.yaml": "template: t/short.hbs\n", "t/short.hbs": "{{week_ending}}: {{sections.length}} section(s)\n", "r/2024-06-14.yaml": REPORT });
+    const r = await run(["render", "r/2024-06-14.yaml"], { cwd: dir });
+    expect(r.stdout).toBe("2024-06-14: 1 section(s)\n");
+    writeFileSync(join(dir, "weekly.config.yaml"), "template: t/missing.hbs\n");
+    const missing = await run(["render", "r/2024-06-14.yaml"], { cwd: dir });
+    expect(missing.stderr).toBe(`${join(dir, "t/missing.hbs")}: no such file\n`);
+  });
+});
