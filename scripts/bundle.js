@@ -1,20 +1,20 @@
-// Build dist/ as one ES module per command (esbuild, code splitting): start-up reads a few
-// files instead of hundreds in node_modules, and a command loads only what it needs.
+// Build dist/weekly.cjs: the whole CLI in one CommonJS file (esbuild). One file to read, and one
+// that bin/weekly.js can hand to V8 with a code cache. Modules that a command imports lazily stay
+// lazy: esbuild runs their bodies only when first imported.
 import { build } from "esbuild";
 import { rmSync } from "node:fs";
 
 rmSync(new URL("../dist", import.meta.url), { recursive: true, force: true });
 await build({
   entryPoints: ["src/cli.ts"],
-  outdir: "dist",
+  outfile: "dist/weekly.cjs",
   bundle: true,
-  splitting: true,
-  format: "esm",
+  format: "cjs",
   platform: "node",
   target: "node20",
   sourcemap: "linked",
-  chunkNames: "chunks/[name]-[hash]",
-  // Bundled CommonJS (handlebars) calls require() for Node built-ins.
-  banner: { js: 'import { createRequire as __weeklyRequire } from "node:module"; const require = __weeklyRequire(import.meta.url);' },
+  // src/ is ESM; the bundle is CommonJS, where import.meta does not exist.
+  define: { "import.meta.url": "__weeklyModuleUrl" },
+  banner: { js: 'const __weeklyModuleUrl = require("node:url").pathToFileURL(__filename).href;' },
   logLevel: "warning",
 });

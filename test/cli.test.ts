@@ -85,4 +85,20 @@ describe("command line", () => {
     const usage = runBin(["render", "--nope"], { cwd: dir });
     expect(usage.code).toBe(2);
   });
+
+  it("keeps a V8 code cache per command, and survives a corrupt one", () => {
+    const cache = tmpProject();
+    const first = runBin(["render", "examples/reports/2022-11-04.yaml"], { env: { XDG_CACHE_HOME: cache } });
+    expect(first.code).toBe(0);
+    const dir = join(cache, "weekly-report", "v8");
+    const [name] = readdirSync(dir);
+    expect(name).toMatch(/^v\d+\.\d+\.\d+-\d+-\d+-render\.bin$/);
+    writeFileSync(join(dir, name!), "garbage");
+    const again = runBin(["render", "examples/reports/2022-11-04.yaml"], { env: { XDG_CACHE_HOME: cache } });
+    expect(again).toEqual(first);
+    expect(readFileSync(join(dir, name!)).length).toBeGreaterThan(1000); // rewritten
+    const off = runBin(["check", "examples/reports/2022-11-04.yaml"], { env: { XDG_CACHE_HOME: cache, WEEKLY_COMPILE_CACHE: "0" } });
+    expect(off.code).toBe(0);
+    expect(readdirSync(dir)).toEqual([name]);
+  });
 });

@@ -46,11 +46,14 @@ export async function run(args: string[], opts: { cwd?: string; env?: NodeJS.Pro
   return { code, stdout, stderr };
 }
 
+/** A cache folder for the processes of this test run (bin/weekly.js keeps its V8 code cache there). */
+export const TEST_CACHE = mkdtempSync(join(tmpdir(), "weekly-test-cache-"));
+
 /** The built CLI as a real process (bin/weekly.js → dist/), as a user runs it. */
 export function runBin(args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv; input?: string } = {}): RunResult {
   const r = spawnSync(process.execPath, [BIN, ...args], {
     cwd: opts.cwd ?? ROOT,
-    env: { PATH: process.env.PATH, ...(opts.env ?? {}) },
+    env: { PATH: process.env.PATH, XDG_CACHE_HOME: TEST_CACHE, ...(opts.env ?? {}) },
     input: opts.input ?? "",
     encoding: "utf8",
     timeout: 60_000,

@@ -5,7 +5,7 @@ import { emit, printProblems, type Io } from "../io/output.js";
 import { buildModel } from "../model/build.js";
 import { readContext } from "../model/context.js";
 import type { ReportModel } from "../model/types.js";
-import { renderModel, templatePathFor, type TextFormat } from "../render/render.js";
+import { renderModel, type TemplateChoice, type TextFormat } from "../render/render.js";
 import { latestReport, readReport } from "./common.js";
 
 export interface RenderOptions {
@@ -51,6 +51,7 @@ export async function renderCommand(io: Io, opts: RenderOptions): Promise<void> 
     emit(io, `${JSON.stringify(model, null, 2)}\n`, output, opts.force);
     return;
   }
-  const template = opts.template ? resolve(io.cwd, opts.template) : (configTemplate ?? templatePathFor(format));
-  emit(io, renderModel(model, template), output, opts.force);
+  const file = opts.template ? resolve(io.cwd, opts.template) : configTemplate;
+  const choice: TemplateChoice = file ? { file } : { format };
+  emit(io, await renderModel(model, choice), output, opts.force);
 }

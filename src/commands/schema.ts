@@ -1,5 +1,5 @@
 // weekly schema: the JSON Schema of a report file (or of weekly.config.yaml), for editors.
-import { z } from "zod";
+import * as z from "zod";
 import { Config } from "../config/schema.js";
 import { emit, type Io } from "../io/output.js";
 import { reportJsonSchema } from "../report/schema.js";

@@ -1,5 +1,5 @@
 // weekly.config.yaml: who sends the report, to whom, and how it looks.
-import { z } from "zod";
+import * as z from "zod";
 import { mailFields } from "../report/schema.js";
 
 export const WEEKDAYS = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"] as const;

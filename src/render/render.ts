@@ -1,53 +1,53 @@
 // Handlebars environment (isolated, strict) and template lookup; the model goes in, text comes out.
+// Built-in templates are precompiled (src/render/builtin-templates.ts) and need only the small
+// Handlebars runtime; a user's own template loads the compiler.
 import { existsSync, readdirSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
-import Handlebars from "handlebars";
+import type HandlebarsNs from "handlebars";
 import { UserError } from "../errors.js";
 import { readTextFile } from "../io/read-text.js";
 import type { ReportModel } from "../model/types.js";
+import { partials as builtinPartials, templates as builtinTemplates } from "./builtin-templates.js";
 import { helpers } from "./helpers.js";
 
 export type TextFormat = "text" | "md";
+/** A built-in template by format, or a user's template file. */
+export type TemplateChoice = { format: TextFormat } | { file: string };
 
-/** templates/ of this package, found from this module (works from src/ and from the bundled dist/). */
-export function builtinTemplateDir(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    const candidate = join(dir, "templates");
-    if (existsSync(join(candidate, "report.txt.hbs"))) return candidate;
-    const up = dirname(dir);
-    if (up === dir) throw new Error("templates/ folder of weekly-report not found");
-    dir = up;
+type Env = typeof HandlebarsNs;
+type Spec = Parameters<Env["template"]>[0];
+
+export async function renderModel(model: ReportModel, choice: TemplateChoice): Promise<string> {
+  if ("format" in choice) {
+    const name = choice.format === "md" ? "report.md" : "report.txt";
+    const runtime = ((await import("handlebars/runtime.js")) as unknown as { default: Env }).default;
+    const env = setUp(runtime.create());
+    return run(() => env.template(builtinTemplates[name] as Spec)(model), `templates/${name}.hbs`);
   }
+  const full = (await import("handlebars")).default;
+  const env = setUp(full.create());
+  const dir = dirname(choice.file);
+  if (existsSync(join(dir, "partials"))) {
+    for (const f of readdirSync(join(dir, "partials")).sort()) {
+      if (f.endsWith(".hbs")) env.registerPartial(basename(f, ".hbs"), readTextFile(join(dir, "partials", f), "Handlebars partial"));
+    }
+  }
+  const source = readTextFile(choice.file, "Handlebars template");
+  return run(() => env.compile(source, { strict: true, noEscape: true })(model), choice.file);
 }
 
-export function templatePathFor(format: TextFormat): string {
-  return join(builtinTemplateDir(), format === "md" ? "report.md.hbs" : "report.txt.hbs");
+/** Helpers and the built-in partials (a user's partials of the same name replace them). */
+function setUp(env: Env): Env {
+  for (const [name, fn] of Object.entries(helpers)) env.registerHelper(name, fn as HandlebarsNs.HelperDelegate);
+  for (const [name, spec] of Object.entries(builtinPartials)) env.registerPartial(name, env.template(spec as Spec));
+  return env;
 }
 
-export function renderModel(model: ReportModel, templateFile: string): string {
-  const hbs = Handlebars.create();
-  for (const [name, fn] of Object.entries(helpers)) hbs.registerHelper(name, fn as Handlebars.HelperDelegate);
-  registerPartials(hbs, join(builtinTemplateDir(), "partials"));
-  const userPartials = join(dirname(templateFile), "partials");
-  if (dirname(templateFile) !== builtinTemplateDir()) registerPartials(hbs, userPartials);
-
-  const source = readTextFile(templateFile, "Handlebars template");
-  let template: Handlebars.TemplateDelegate;
+function run(render: () => string, file: string): string {
   try {
-    template = hbs.compile(source, { strict: true, noEscape: true });
-    return template(model);
+    return render();
   } catch (e) {
-    throw templateError(e, templateFile);
-  }
-}
-
-function registerPartials(hbs: typeof Handlebars, dir: string) {
-  if (!existsSync(dir)) return;
-  for (const f of readdirSync(dir).sort()) {
-    if (!f.endsWith(".hbs")) continue;
-    hbs.registerPartial(basename(f, ".hbs"), readTextFile(join(dir, f), "Handlebars partial"));
+    throw templateError(e, file);
   }
 }
 

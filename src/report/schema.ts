@@ -1,6 +1,6 @@
 // THE definition of a weekly report file. Types are inferred from here; `weekly schema`
 // prints the JSON Schema generated from it; every other stage trusts what it produces.
-import { z } from "zod";
+import * as z from "zod";
 
 export const JIRA_KEY = /^[A-Z][A-Z0-9_]*-[1-9][0-9]*$/;
 export const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;

@@ -1,0 +1,43 @@
+// weekly schema: the JSON Schema comes from the zod schema, and the checked-in copies are current.
+import { readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { ROOT, run } from "./helpers.js";
+
+describe("weekly schema", () => {
+  it("prints the report schema, identical to schema/report.schema.json", async () => {
+    const r = await run(["schema"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(readFileSync(join(ROOT, "schema/report.schema.json"), "utf8"));
+    const schema = JSON.parse(r.stdout);
+    expect(schema.required).toEqual(["sections"]);
+    expect(schema.additionalProperties).toBe(false);
+    const entry = schema.properties.sections.items.properties.entries.items;
+    expect(Object.keys(entry.properties)).toEqual(["ticket", "label", "summary", "notes", "todo", "progress"]);
+    expect(entry.properties.ticket.pattern).toBe("^[A-Z][A-Z0-9_]*-[1-9][0-9]*$");
+  });
+
+  it("--config prints the config schema, identical to schema/config.schema.json", async () => {
+    const r = await run(["schema", "--config"]);
+    expect(r.stdout).toBe(readFileSync(join(ROOT, "schema/config.schema.json"), "utf8"));
+    expect(JSON.parse(r.stdout).properties.week_ends_on.default).toBe("friday");
+  });
+
+  it("every example starts with the yaml-language-server comment that points at it", () => {
+    const dir = join(ROOT, "examples/reports");
+    for (const name of readdirSync(dir)) {
+      expect(readFileSync(join(dir, name), "utf8").split("\n")[0]).toBe("# yaml-language-server: $schema=../../schema/report.schema.json");
+    }
+    expect(readFileSync(join(ROOT, "examples/weekly.config.yaml"), "utf8").split("\n")[0]).toBe(
+      "# yaml-language-server: $schema=../schema/config.schema.json",
+    );
+  });
+});
+
+describe("built-in templates", () => {
+  it("src/render/builtin-templates.ts is the precompiled form of templates/ as they are now", async () => {
+    const script = join(ROOT, "scripts/precompile-templates.js");
+    const { generateBuiltinTemplates } = (await import(script)) as { generateBuiltinTemplates(): string };
+    expect(readFileSync(join(ROOT, "src/render/builtin-templates.ts"), "utf8")).toBe(generateBuiltinTemplates());
+  });
+});
