@@ -16,5 +16,7 @@ await build({
   // src/ is ESM; the bundle is CommonJS, where import.meta does not exist.
   define: { "import.meta.url": "__weeklyModuleUrl" },
   banner: { js: 'const __weeklyModuleUrl = require("node:url").pathToFileURL(__filename).href;' },
+  // jira-client (and its HTTP stack) stays in node_modules, loaded only when Jira is asked.
+  external: ["jira-client"],
   logLevel: "warning",
 });

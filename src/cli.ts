@@ -34,6 +34,8 @@ export function buildProgram(io: Io): Command {
     .option("--force", "overwrite the --output file if it exists")
     .option("--strict", "refuse to render when there are warnings too")
     .option("--show-status", "add each ticket's Jira status to its line")
+    .option("--offline", "do not ask Jira: use the cached facts only")
+    .option("--refresh", "ask Jira for every ticket, ignoring the cache")
     .option("-c, --config <file>", "use this weekly.config.yaml")
     .action(async (file: string | undefined, o: Record<string, unknown>) => {
       const { renderCommand } = await import("./commands/render.js");
@@ -45,10 +47,23 @@ export function buildProgram(io: Io): Command {
     .description("validate report files; every problem one line, as file:line:col: path: message")
     .argument("<files...>", "report files")
     .option("--strict", "warnings fail too")
+    .option("--jira", "also ask Jira: every ticket must exist")
     .option("-c, --config <file>", "use this weekly.config.yaml")
-    .action(async (files: string[], o: { strict?: boolean; config?: string }) => {
+    .action(async (files: string[], o: { strict?: boolean; config?: string; jira?: boolean }) => {
       const { checkCommand } = await import("./commands/check.js");
       await checkCommand(io, { files, ...o });
+    });
+
+  program
+    .command("status")
+    .description("list the report's tickets with Jira status, assignee, last update, and what needs a look")
+    .argument("[file]", "report file; default: the newest YYYY-MM-DD.yaml in reports_dir")
+    .option("--offline", "do not ask Jira: use the cached facts only")
+    .option("--refresh", "ask Jira for every ticket, ignoring the cache")
+    .option("-c, --config <file>", "use this weekly.config.yaml")
+    .action(async (file: string | undefined, o: { offline?: boolean; refresh?: boolean; config?: string }) => {
+      const { statusCommand } = await import("./commands/status.js");
+      await statusCommand(io, { ...o, file });
     });
 
   program

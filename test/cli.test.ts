@@ -68,7 +68,7 @@ describe("command line", () => {
     const dir = tmpProject({ "r.yaml": "week_ending: 2024-06-13\nsections: [{title: A, progress: none}]\n" });
     const capture = async (env: NodeJS.ProcessEnv) => {
       let err = "";
-      await main(["check", "r.yaml"], { cwd: dir, env, stdout: { write: () => true }, stderr: { isTTY: true, write: (s: string) => (err += s) } });
+      await main(["check", "r.yaml"], { cwd: dir, env, stdout: { write: () => true }, stderr: { isTTY: true, write: (s: string) => (err += s) }, now: () => new Date() });
       return err;
     };
     expect(await capture({})).toContain("\x1b[33mwarning:\x1b[0m");

@@ -34,7 +34,7 @@ export interface RunResult {
 }
 
 /** The CLI in-process, with captured output (fast; most tests). */
-export async function run(args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<RunResult> {
+export async function run(args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv; now?: Date } = {}): Promise<RunResult> {
   let stdout = "";
   let stderr = "";
   const code = await main(args, {
@@ -42,6 +42,7 @@ export async function run(args: string[], opts: { cwd?: string; env?: NodeJS.Pro
     env: { ...(opts.env ?? {}) },
     stdout: { write: (s: string) => (stdout += s) },
     stderr: { write: (s: string) => (stderr += s) },
+    now: () => opts.now ?? new Date("2024-06-14T16:00:00Z"),
   });
   return { code, stdout, stderr };
 }

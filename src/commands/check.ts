@@ -1,12 +1,15 @@
 // weekly check FILE...: every problem of every file, one line each; exit 1 on any error.
-import { ProblemsFound, UsageError } from "../errors.js";
+import { JiraError, ProblemsFound, UsageError } from "../errors.js";
 import { printProblems, type Io } from "../io/output.js";
-import { readReport } from "./common.js";
+import { readReport, type CheckedReport } from "./common.js";
+import { enrichReport } from "./enrich.js";
 
 export interface CheckOptions {
   files: string[];
   config?: string;
   strict?: boolean;
+  /** Also ask Jira: every ticket must exist (unknown keys are errors). */
+  jira?: boolean;
 }
 
 export async function checkCommand(io: Io, opts: CheckOptions): Promise<void> {
@@ -14,7 +17,8 @@ export async function checkCommand(io: Io, opts: CheckOptions): Promise<void> {
   let errors = 0;
   let warnings = 0;
   for (const file of opts.files) {
-    const { problems } = readReport(io, file, opts.config);
+    const checked = readReport(io, file, opts.config);
+    const problems = opts.jira && checked.report ? [...checked.problems, ...(await checkWithJira(io, checked))] : checked.problems;
     printProblems(io, problems);
     for (const p of problems) p.severity === "error" ? errors++ : warnings++;
   }
@@ -25,6 +29,17 @@ export async function checkCommand(io: Io, opts: CheckOptions): Promise<void> {
     throw new ProblemsFound(failing);
   }
   io.stdout.write(`${summary}\n`);
+}
+
+async function checkWithJira(io: Io, checked: CheckedReport) {
+  const report = checked.report!;
+  const enriched = await enrichReport(io, { ...checked, report }, { unknownIs: "error" });
+  if (!enriched.site) throw new UsageError("check --jira needs a Jira site: jira.url in weekly.config.yaml, or JIRA_URL");
+  if (!enriched.asked && enriched.stale.length > 0) throw new UsageError("check --jira needs Jira credentials: JIRA_API_TOKEN (with JIRA_USER on Cloud), or ~/.netrc");
+  if (enriched.stale.length > 0) {
+    throw new JiraError(`could not check ${enriched.stale.join(", ")} against Jira (see the warning above)`);
+  }
+  return enriched.problems;
 }
 
 const s = (n: number) => (n === 1 ? "" : "s");

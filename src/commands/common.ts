@@ -8,6 +8,7 @@ import { lintReport } from "../report/lint.js";
 import { loadReport } from "../report/load.js";
 import type { Problem } from "../report/problems.js";
 import type { Report } from "../report/schema.js";
+import type { ParsedYaml } from "../io/yaml.js";
 import { dateFromFileName } from "../report/week.js";
 
 export interface CheckedReport {
@@ -17,6 +18,7 @@ export interface CheckedReport {
   report?: Report;
   weekEnding?: string;
   problems: Problem[];
+  locate: ParsedYaml["locate"];
 }
 
 /** Load and check one report file; `display` is how the file is named in messages. */
@@ -26,12 +28,13 @@ export function readReport(io: Io, file: string, configPath?: string): CheckedRe
   const loaded = loadConfig({ cwd: io.cwd, explicit: configPath, near: [dirname(abs)] });
   const result = loadReport(abs);
   const fix = (p: Problem) => ({ ...p, file: display });
-  if (!result.report) return { file: display, loaded, problems: byPosition(result.problems.map(fix)) };
+  if (!result.report) return { file: display, loaded, locate: result.locate, problems: byPosition(result.problems.map(fix)) };
   const lint = lintReport(result.report, { file: abs, locate: result.locate, weekEndsOn: loaded.config.week_ends_on });
   return {
     file: display,
     loaded,
     report: result.report,
+    locate: result.locate,
     weekEnding: result.report.week_ending ?? dateFromFileName(abs),
     problems: byPosition([...result.problems, ...lint].map(fix)),
   };

@@ -7,6 +7,7 @@ import { readContext } from "../model/context.js";
 import type { ReportModel } from "../model/types.js";
 import { renderModel, type TemplateChoice, type TextFormat } from "../render/render.js";
 import { latestReport, readReport } from "./common.js";
+import { enrichReport } from "./enrich.js";
 
 export interface RenderOptions {
   file?: string;
@@ -19,6 +20,8 @@ export interface RenderOptions {
   force?: boolean;
   strict?: boolean;
   showStatus?: boolean;
+  offline?: boolean;
+  refresh?: boolean;
 }
 
 const FORMATS: readonly TextFormat[] = ["text", "md"];
@@ -28,6 +31,7 @@ export async function renderCommand(io: Io, opts: RenderOptions): Promise<void> 
   if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(", ")}, got "${opts.format}"`);
   if (opts.fromContext && opts.file) throw new UsageError("give a report file or --from-context FILE, not both");
   if (opts.fromContext && opts.context) throw new UsageError("--context and --from-context do not go together");
+  if (opts.offline && opts.refresh) throw new UsageError("--offline and --refresh do not go together");
 
   let model: ReportModel;
   let configTemplate: string | undefined;
@@ -38,9 +42,15 @@ export async function renderCommand(io: Io, opts: RenderOptions): Promise<void> 
     printProblems(io, checked.problems);
     const failing = checked.problems.filter((p) => p.severity === "error" || opts.strict);
     if (failing.length > 0 || !checked.report || !checked.weekEnding) throw new ProblemsFound(failing.length);
+    const { report } = checked;
+    const enriched = await enrichReport(io, { ...checked, report }, { offline: opts.offline, refresh: opts.refresh, unknownIs: "warning" });
+    printProblems(io, enriched.problems);
+    if (opts.strict && enriched.problems.length > 0) throw new ProblemsFound(enriched.problems.length);
     const { config, dir } = checked.loaded;
-    model = buildModel(checked.report, config, {
+    model = buildModel(report, config, {
       weekEnding: checked.weekEnding,
+      facts: enriched.facts,
+      site: enriched.site,
       showStatus: opts.showStatus ?? config.show_status,
     });
     if (config.template && format === "text") configTemplate = resolve(dir, config.template);

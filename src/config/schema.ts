@@ -4,6 +4,18 @@ import { mailFields } from "../report/schema.js";
 
 export const WEEKDAYS = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"] as const;
 
+export const JiraConfig = z.strictObject({
+  url: z.string().url().optional().describe("Your Jira site, e.g. https://example.atlassian.net (or JIRA_URL)"),
+  deployment: z
+    .enum(["auto", "cloud", "datacenter"])
+    .default("auto")
+    .describe("Jira Cloud or Data Center/Server; auto: *.atlassian.net is Cloud, else ask /serverInfo"),
+  timeout_seconds: z.number().positive().max(600).default(15).describe("Give up on one Jira request after this long"),
+  cache_minutes: z.number().min(0).default(10).describe("Facts fetched less than this long ago are used without asking Jira again"),
+  cache_dir: z.string().optional().describe("Where fetched ticket facts are kept (default: $XDG_CACHE_HOME/weekly-report)"),
+});
+export type JiraConfig = z.output<typeof JiraConfig>;
+
 export const Config = z.strictObject({
   ...mailFields,
   week_ends_on: z.enum(WEEKDAYS).default("friday").describe("The weekday a report's week ends on"),
@@ -16,6 +28,7 @@ export const Config = z.strictObject({
     .describe("A ticket's heading line is cut with ' ...' to at most this many characters"),
   show_status: z.boolean().default(false).describe("Print each ticket's Jira status on its heading line"),
   template: z.string().optional().describe("Your own Handlebars template for the text report, relative to this file"),
+  jira: JiraConfig.default({ deployment: "auto", timeout_seconds: 15, cache_minutes: 10 }),
 });
 
 export type Config = z.output<typeof Config>;

@@ -9,10 +9,12 @@ export interface Io {
   env: NodeJS.ProcessEnv;
   stdout: { write(s: string): unknown };
   stderr: { write(s: string): unknown; isTTY?: boolean };
+  /** The clock: commands never read the real one themselves, so tests can pass a date. */
+  now(): Date;
 }
 
 export function defaultIo(): Io {
-  return { cwd: process.cwd(), env: process.env, stdout: process.stdout, stderr: process.stderr };
+  return { cwd: process.cwd(), env: process.env, stdout: process.stdout, stderr: process.stderr, now: () => new Date() };
 }
 
 export function emit(io: Io, text: string, out: string | undefined, force = false): void {

@@ -20,3 +20,6 @@ export interface JiraIssueFacts {
 
 /** Facts by the key as written in the report (upper case). */
 export type JiraFacts = Map<string, JiraIssueFacts>;
+
+/** A ticket's page on the site: https://site/browse/KEY. */
+export const browseUrl = (site: string, key: string) => `${site.replace(/\/+$/, "")}/browse/${key}`;

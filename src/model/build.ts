@@ -1,7 +1,7 @@
 // buildModel(report, jiraFacts, config) → ReportModel. Pure: no I/O, no clock.
 import type { Config } from "../config/schema.js";
 import { DEFAULT_SUBJECT } from "../config/schema.js";
-import type { JiraFacts, JiraIssueFacts } from "../jira/types.js";
+import { browseUrl, type JiraFacts, type JiraIssueFacts } from "../jira/types.js";
 import type { Entry, Report, Section } from "../report/schema.js";
 import {
   MODEL_FORMAT,
@@ -18,6 +18,8 @@ export interface ModelOptions {
   /** The report's week-ending date (from the file or its name). */
   weekEnding: string;
   facts?: JiraFacts;
+  /** The Jira site: every ticket links to its page, fetched or not. */
+  site?: string;
   showStatus?: boolean;
 }
 
@@ -78,14 +80,16 @@ export function buildEntry(e: Entry, config: Config, opts: ModelOptions): EntryM
   ];
   if (e.progress) blocks.unshift({ note: null, todo: null, progress: PROGRESS_TEXT[e.progress] });
   const head = e.ticket ? `[${e.ticket}] ` : `(${e.label}) `;
+  const status = opts.showStatus && facts ? facts.status : null;
+  const tail = status ? ` [${status}]` : "";
   return {
     ticket: e.ticket ?? null,
     label: e.label ?? null,
     summary,
-    summary_short: summary === null ? null : cutSummary(summary, config.summary_width - [...head].length - 2),
+    summary_short: summary === null ? null : cutSummary(summary, config.summary_width - [...head].length - [...tail].length - 2),
     summary_source: e.summary !== undefined ? "file" : facts ? "jira" : null,
-    url: facts?.url ?? null,
-    status: opts.showStatus && facts ? facts.status : null,
+    url: facts?.url ?? (e.ticket && opts.site ? browseUrl(opts.site, e.ticket) : null),
+    status,
     blocks,
     jira: facts ? toJiraModel(facts) : null,
   };

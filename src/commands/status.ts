@@ -1,0 +1,75 @@
+// weekly status [FILE]: the report's tickets as a table, with what needs a look: done in Jira but
+// still reported, no progress for weeks in a row (from the earlier report files), unknown keys.
+import { readdirSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { ProblemsFound } from "../errors.js";
+import { printProblems, type Io } from "../io/output.js";
+import type { JiraIssueFacts } from "../jira/types.js";
+import type { Report } from "../report/schema.js";
+import { dateFromFileName } from "../report/week.js";
+import { latestReport, readReport } from "./common.js";
+import { enrichReport } from "./enrich.js";
+
+export interface StatusOptions {
+  file?: string;
+  config?: string;
+  offline?: boolean;
+  refresh?: boolean;
+}
+
+export async function statusCommand(io: Io, opts: StatusOptions): Promise<void> {
+  const file = resolve(io.cwd, opts.file ?? latestReport(io, opts.config));
+  const checked = readReport(io, file, opts.config);
+  printProblems(io, checked.problems.filter((p) => p.severity === "error"));
+  if (!checked.report || !checked.weekEnding) throw new ProblemsFound(checked.problems.length);
+  const report = checked.report;
+  const enriched = await enrichReport(io, { ...checked, report }, { offline: opts.offline, refresh: opts.refresh, unknownIs: "warning" });
+  if (!enriched.asked) io.stderr.write("note: Jira is not asked (no jira.url / JIRA_URL, or no credentials); its columns are empty\n");
+  const unknown = new Set(enriched.problems.filter((p) => p.message.includes("is not in Jira")).map((p) => p.message.split(" ")[0]!));
+  const earlier = earlierReports(io, file, checked.weekEnding, opts.config);
+
+  const rows = tickets(report).map(({ key, progress }) => {
+    const f: JiraIssueFacts | undefined = enriched.facts.get(key);
+    const flags: string[] = [];
+    if (unknown.has(key)) flags.push("unknown key: a typo?");
+    if (f && f.key.toUpperCase() !== key) flags.push(`moved to ${f.key}`);
+    if (f?.statusCategory === "done") flags.push("done in Jira, still reported");
+    if (progress) {
+      const weeks = 1 + weeksWithoutProgress(key, earlier);
+      flags.push(weeks === 1 ? "no progress this week" : `no progress ${weeks} weeks in a row`);
+    }
+    return [key, f?.status || "-", f?.assignee || "-", f?.updated?.slice(0, 10) || "-", flags.join("; ")];
+  });
+  io.stdout.write(table([["TICKET", "JIRA STATUS", "ASSIGNEE", "UPDATED", "FLAGS"], ...rows]));
+}
+
+function tickets(report: Report) {
+  return report.sections.flatMap((s) => s.entries.flatMap((e) => (e.ticket ? [{ key: e.ticket, progress: e.progress !== undefined }] : [])));
+}
+
+/** The valid report files of the same folder before this week, newest first. */
+function earlierReports(io: Io, file: string, weekEnding: string, config?: string): Report[] {
+  const dir = dirname(file);
+  return readdirSync(dir)
+    .filter((n) => (dateFromFileName(n) ?? "9999") < weekEnding)
+    .sort()
+    .reverse()
+    .map((n) => readReport(io, join(dir, n), config).report)
+    .filter((r): r is Report => r !== undefined);
+}
+
+/** How many weeks before this one in a row reported the ticket with no progress. */
+function weeksWithoutProgress(key: string, earlier: Report[]): number {
+  let n = 0;
+  for (const r of earlier) {
+    const entry = r.sections.flatMap((s) => s.entries).find((e) => e.ticket === key);
+    if (!entry || entry.progress === undefined) break;
+    n++;
+  }
+  return n;
+}
+
+function table(rows: string[][]): string {
+  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => [...r[c]!].length)));
+  return rows.map((r) => r.map((cell, c) => (c === r.length - 1 ? cell : cell.padEnd(widths[c]!))).join("  ").trimEnd()).join("\n") + "\n";
+}

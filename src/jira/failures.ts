@@ -1,0 +1,27 @@
+// A failed Jira request, in words for one line on stderr.
+import type { Failure } from "./transport.js";
+
+export function isAuthFailure(f: Failure | Error): boolean {
+  return !(f instanceof Error) && f.weekly === "http" && (f.status === 401 || f.status === 403);
+}
+
+export function describeFailure(f: Failure | Error, url: string): string {
+  if (f instanceof Error) return f.message.split("\n")[0]!;
+  switch (f.weekly) {
+    case "http": {
+      const text = f.message ? `: ${f.message}` : "";
+      if (f.status === 429) return `HTTP 429 too many requests, still after waiting${text}`;
+      if (f.status === 410) return `HTTP 410, this API is gone from the server${text}`;
+      return `HTTP ${f.status}${text}`;
+    }
+    case "network":
+      if (f.code === "ECONNREFUSED") return `connection refused by ${new URL(url).host}`;
+      if (f.code === "ENOTFOUND" || f.code === "EAI_AGAIN") return `unknown host ${new URL(url).hostname}`;
+      if (f.code === "ECONNRESET" || f.code === "UND_ERR_SOCKET") return "the connection was dropped";
+      return `${f.code}: ${f.message}`;
+    case "timeout":
+      return `no answer within ${f.seconds} s (jira.timeout_seconds)`;
+    case "malformed":
+      return `a garbled answer (${f.message})`;
+  }
+}
