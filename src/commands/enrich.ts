@@ -43,7 +43,10 @@ export async function enrichReport(io: Io, checked: CheckedReport & { report: Re
     }
   };
   for (const key of result.unknown) at(key, opts.unknownIs, `${key} is not in Jira (or not visible to you); a typo?`);
-  for (const m of result.moved) at(m.from, "warning", `${m.from} has moved to ${m.to} in Jira; write ${m.to}`);
+  for (const [key, f] of result.facts) {
+    if (f.key.toUpperCase() !== key) at(key, "warning", `${key} has moved to ${f.key} in Jira; write ${f.key}`);
+  }
+  problems.sort((a, b) => a.line - b.line || a.col - b.col);
   return { facts: result.facts, site, problems, asked: true, stale: result.stale };
 }
 

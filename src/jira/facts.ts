@@ -28,7 +28,6 @@ export interface FactsResult {
   facts: JiraFacts;
   /** Keys Jira does not know (or the user may not see). */
   unknown: string[];
-  moved: { from: string; to: string }[];
   /** Keys Jira did not confirm now: served from an old cache entry, or not at all. */
   stale: string[];
   /** One line each, for stderr. */
@@ -42,12 +41,12 @@ export async function fetchJiraFacts(keys: string[], setup: JiraSetup, mode: { o
   const wanted = [...new Set(keys.map((k) => k.toUpperCase()))];
   if (mode.offline) return fromCache(wanted, cache, setup, "--offline");
   const credentials = setup.credentials;
-  if (!credentials) return { facts: new Map(), unknown: [], moved: [], stale: wanted, warnings: [] };
+  if (!credentials) return { facts: new Map(), unknown: [], stale: wanted, warnings: [] };
 
   const freshFor = setup.cacheMinutes * 60_000;
   const fresh = (k: string) => !mode.refresh && cache.issues[k] && setup.now.getTime() - Date.parse(cache.issues[k]!.fetchedAt) < freshFor;
   const toFetch = wanted.filter((k) => !fresh(k));
-  const result: FactsResult = { facts: new Map(), unknown: [], moved: [], stale: [], warnings: [] };
+  const result: FactsResult = { facts: new Map(), unknown: [], stale: [], warnings: [] };
   for (const k of wanted) if (fresh(k)) result.facts.set(k, cache.issues[k]!);
   if (toFetch.length === 0) return result;
 
@@ -85,8 +84,7 @@ async function fetchInto(result: FactsResult, keys: string[], client: JiraClient
   for (const k of missing) {
     try {
       const a = await withRetry(() => client.getIssue(k), setup.retry);
-      result.facts.set(k, toFacts(a, site.url, fetchedAt));
-      if (a.key.toUpperCase() !== k) result.moved.push({ from: k, to: a.key });
+      result.facts.set(k, toFacts(a, site.url, fetchedAt)); // a moved issue answers with its new key
     } catch (e) {
       const f = decodeFailure(e);
       if (f instanceof Error || !(f.weekly === "http" && f.status === 404)) throw e;
@@ -134,7 +132,7 @@ function fromCache(wanted: string[], cache: SiteCache, setup: JiraSetup, why: st
   const parts: string[] = [];
   if (cached.length) parts.push(`cached facts for ${cached.map((k) => `${k} (${age(cache.issues[k]!.fetchedAt, setup.now)})`).join(", ")}`);
   if (none.length) parts.push(`nothing for ${none.join(", ")} (the file's own summaries)`);
-  return { facts, unknown: [], moved: [], stale: wanted, warnings: parts.length ? [`${why}: using ${parts.join("; ")}`] : [] };
+  return { facts, unknown: [], stale: wanted, warnings: parts.length ? [`${why}: using ${parts.join("; ")}`] : [] };
 }
 
 function fallBack(wanted: string[], cache: SiteCache, setup: JiraSetup, failure: Failure | Error): FactsResult {

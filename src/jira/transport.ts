@@ -97,6 +97,7 @@ const oneLine = (s: string) => {
 
 /** Our Failure back out of the Error jira-client made of it; a plain Error for anything else. */
 export function decodeFailure(e: unknown): Failure | Error {
+  if (e && typeof e === "object" && "weekly" in e) return e as Failure;
   const message = (e as Error)?.message;
   if (typeof message === "string" && message.startsWith('{"weekly":')) {
     try {

@@ -1,0 +1,285 @@
+// Jira facts in the report: the real client (jira-client + our fetch transport) over real HTTP
+// against test/fake-jira, with the failures a user meets.
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { startFakeJira, type FakeIssue, type FakeJira, type FakeJiraOptions } from "./fake-jira/server.js";
+import { run, tmpProject, type RunResult } from "./helpers.js";
+
+const TOKEN = "tok-5ecret-ATATT3x";
+const ISSUES: FakeIssue[] = [
+  { key: "STR-68", summary: "network latency behaviour with VMs", status: "In Progress", assignee: "Jane Doe", updated: "2022-11-10T09:12:33.000+0000" },
+  { key: "LBO-293", summary: "Talk about the Stratos work on characterising the impact of VMs on network latency", status: "In Review", updated: "2022-11-08T10:00:00.000+0000" },
+  { key: "STR-76", summary: "Break down the latency", status: "Done", assignee: "Jane Doe", updated: "2022-11-01T10:00:00.000+0000" },
+  { key: "TS-219", summary: "U-Boot: follow-up patch", status: "Open", movedFrom: ["UB-12"] },
+];
+const REPORT = `sections:
+  - title: Stratos
+    entries:
+      - ticket: STR-68
+        notes: [tried OVS with AF_XDP]
+      - ticket: LBO-293
+        notes: [new revision]
+      - ticket: STR-76
+        summary: my own words win
+        progress: none
+`;
+
+let fake: FakeJira | undefined;
+afterEach(async () => {
+  await fake?.close();
+  fake = undefined;
+});
+
+interface Setup {
+  deployment?: FakeJiraOptions["deployment"];
+  configDeployment?: string;
+  report?: string;
+  extraConfig?: string;
+  auth?: FakeJiraOptions["auth"];
+}
+
+async function project(s: Setup = {}) {
+  const deployment = s.deployment ?? "cloud";
+  fake = await startFakeJira({
+    deployment,
+    issues: ISSUES,
+    auth: s.auth ?? (deployment === "cloud" ? { user: "me@example.com", token: TOKEN, scheme: "basic" } : { token: TOKEN, scheme: "bearer" }),
+  });
+  const dir = tmpProject({
+    "weekly.config.yaml": `jira:\n  url: ${fake.url}\n  deployment: ${s.configDeployment ?? deployment}\n  timeout_seconds: 2\n${s.extraConfig ?? ""}`,
+    "reports/2022-11-11.yaml": s.report ?? REPORT,
+  });
+  const cache = join(dir, "cache");
+  const env = deployment === "cloud" ? { JIRA_USER: "me@example.com", JIRA_API_TOKEN: TOKEN, WEEKLY_CACHE_DIR: cache } : { JIRA_API_TOKEN: TOKEN, JIRA_AUTH_TYPE: "bearer", WEEKLY_CACHE_DIR: cache };
+  const weekly = (args: string[], more: { env?: NodeJS.ProcessEnv; now?: Date } = {}) =>
+    run(args, { cwd: dir, env: { ...env, ...more.env }, now: more.now ?? new Date("2022-11-11T15:00:00Z") });
+  return { dir, cache, env, weekly, jira: fake };
+}
+
+const endpoints = (j: FakeJira) => j.requests.map((r) => `${r.method} ${r.endpoint} ${r.status}`);
+const noSecret = (r: RunResult) => expect(`${r.stdout}${r.stderr}`).not.toContain(TOKEN);
+
+describe("Jira facts in the report", () => {
+  it("Cloud: fills summaries in one bulkfetch request, with Basic credentials; the file's own summary wins", async () => {
+    const { weekly, jira } = await project();
+    const r = await weekly(["render", "reports/2022-11-11.yaml"]);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(
+      "[STR-68] (network latency behaviour with VMs)\n* tried OVS with AF_XDP\n\n" +
+        "[LBO-293] (Talk about the Stratos work on characterising the impact of VMs ...)\n* new revision\n\n" +
+        "[STR-76] (my own words win)\n* No progress\n",
+    );
+    expect(endpoints(jira)).toEqual(["POST bulkfetch 200"]);
+    const req = jira.requests[0]!;
+    expect(req.path).toBe("/rest/api/3/issue/bulkfetch");
+    expect(req.body).toEqual({ issueIdsOrKeys: ["STR-68", "LBO-293", "STR-76"], fields: ["summary", "status", "assignee", "resolution", "updated", "issuetype"] });
+    expect(req.headers.authorization).toBe(`Basic ${Buffer.from(`me@example.com:${TOKEN}`).toString("base64")}`);
+  });
+
+  it("Data Center: one POST /rest/api/2/search with validateQuery false and a Bearer token", async () => {
+    const { weekly, jira } = await project({ deployment: "datacenter" });
+    const r = await weekly(["render", "reports/2022-11-11.yaml"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("[STR-68] (network latency behaviour with VMs)\n");
+    expect(endpoints(jira)).toEqual(["POST search 200"]);
+    expect(jira.requests[0]!.path).toBe("/rest/api/2/search");
+    expect(jira.requests[0]!.body).toMatchObject({ jql: "key in (STR-68, LBO-293, STR-76)", validateQuery: false, maxResults: 3 });
+    expect(jira.requests[0]!.headers.authorization).toBe(`Bearer ${TOKEN}`);
+  });
+
+  it("detects the deployment once through /serverInfo and remembers it", async () => {
+    const { weekly, jira } = await project({ deployment: "datacenter", configDeployment: "auto" });
+    expect((await weekly(["render", "--refresh", "reports/2022-11-11.yaml"])).code).toBe(0);
+    expect((await weekly(["render", "--refresh", "reports/2022-11-11.yaml"])).code).toBe(0);
+    expect(endpoints(jira)).toEqual(["GET serverInfo 200", "POST search 200", "POST search 200"]);
+  });
+
+  it("uses fresh cached facts without asking, --refresh asks again, --offline never asks", async () => {
+    const { weekly, jira, cache } = await project();
+    await weekly(["render", "reports/2022-11-11.yaml"]);
+    const again = await weekly(["render", "reports/2022-11-11.yaml"], { now: new Date("2022-11-11T15:05:00Z") });
+    expect(again.stdout).toContain("[STR-68] (network latency behaviour with VMs)");
+    expect(endpoints(jira)).toEqual(["POST bulkfetch 200"]);
+    await weekly(["render", "--refresh", "reports/2022-11-11.yaml"], { now: new Date("2022-11-11T15:06:00Z") });
+    expect(jira.requests).toHaveLength(2);
+    await jira.close();
+    const offline = await weekly(["render", "--offline", "reports/2022-11-11.yaml"], { now: new Date("2022-11-13T15:00:00Z") });
+    expect(offline.code).toBe(0);
+    expect(offline.stdout).toContain("[STR-68] (network latency behaviour with VMs)");
+    expect(offline.stderr).toBe("warning: --offline: using cached facts for STR-68 (2 days old), LBO-293 (2 days old), STR-76 (2 days old)\n");
+    const [file] = readdirSync(join(cache, "jira"));
+    const cached = readFileSync(join(cache, "jira", file!), "utf8");
+    expect(JSON.parse(cached).issues["STR-68"]).toMatchObject({ key: "STR-68", status: "In Progress", fetchedAt: "2022-11-11T15:06:00.000Z" });
+    expect(cached).not.toContain(TOKEN);
+  });
+
+  it("names unknown keys (a warning in render, an error in check --jira) and follows moved ones", async () => {
+    const report = `sections:\n  - title: U-Boot\n    entries:\n      - ticket: UB-12\n        notes: [x]\n      - ticket: TS-9999\n        notes: [y]\n`;
+    const { weekly, jira } = await project({ report });
+    const r = await weekly(["render", "reports/2022-11-11.yaml"]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe(
+      "reports/2022-11-11.yaml:4:17: warning: sections[0].entries[0].ticket: UB-12 has moved to TS-219 in Jira; write TS-219\n" +
+        "reports/2022-11-11.yaml:6:17: warning: sections[0].entries[1].ticket: TS-9999 is not in Jira (or not visible to you); a typo?\n",
+    );
+    expect(r.stdout).toContain("[UB-12] (U-Boot: follow-up patch)\n");
+    expect(endpoints(jira)).toEqual(["POST bulkfetch 200", "GET myself 200", "GET issue 200", "GET issue 404"]);
+    const check = await weekly(["check", "--jira", "reports/2022-11-11.yaml"]);
+    expect(check.code).toBe(1);
+    expect(check.stderr).toContain("reports/2022-11-11.yaml:6:17: sections[0].entries[1].ticket: TS-9999 is not in Jira (or not visible to you); a typo?\n");
+    expect(check.stderr).toMatch(/1 file checked: 1 error, 1 warning\n$/);
+  });
+
+  it("a wrong token on Cloud (answered as anonymous) is reported as such, exit 3, token never printed", async () => {
+    const { weekly, jira } = await project();
+    const r = await weekly(["render", "reports/2022-11-11.yaml"], { env: { JIRA_API_TOKEN: "wrong-token-value" } });
+    expect(r.code).toBe(3);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toBe(
+      `Jira at ${jira.url} did not accept JIRA_USER and JIRA_API_TOKEN (Basic): HTTP 401: Client must be authenticated to access this resource.; check the token (JIRA_API_TOKEN), or use --offline\n`,
+    );
+    expect(r.stderr).not.toContain("wrong-token-value");
+    expect(endpoints(jira)).toEqual(["POST bulkfetch 200", "GET myself 401"]);
+  });
+
+  it("a wrong token on Data Center (401) is reported as such; a cache, when there is one, serves with a warning", async () => {
+    const { weekly, jira } = await project({ deployment: "datacenter" });
+    const bad = { env: { JIRA_API_TOKEN: "wrong" }, now: new Date("2022-11-11T18:00:00Z") };
+    const first = await weekly(["render", "reports/2022-11-11.yaml"], bad);
+    expect(first.code).toBe(3);
+    expect(first.stderr).toMatch(/did not accept JIRA_API_TOKEN \(Bearer\): HTTP 401/);
+    await weekly(["render", "reports/2022-11-11.yaml"]); // fills the cache at 15:00
+    const cached = await weekly(["render", "reports/2022-11-11.yaml"], bad);
+    expect(cached.code).toBe(0);
+    expect(cached.stderr).toBe(
+      "warning: Jira did not accept JIRA_API_TOKEN (Bearer) (HTTP 401: Client must be authenticated to access this resource.): using cached facts for STR-68 (3 h old), LBO-293 (3 h old), STR-76 (3 h old)\n",
+    );
+    expect(cached.stdout).toContain("[STR-68] (network latency behaviour with VMs)");
+    expect(endpoints(jira)).toEqual(["POST search 401", "POST search 200", "POST search 401"]);
+  });
+
+  it("429 waits for Retry-After and succeeds; a Retry-After beyond the budget fails at once to the file's summaries", async () => {
+    const { weekly, jira } = await project();
+    jira.fail({ kind: "status", status: 429, retryAfter: "1", endpoint: "bulkfetch" });
+    const r = await weekly(["render", "reports/2022-11-11.yaml"]);
+    expect(r.stderr).toBe("");
+    expect(r.stdout).toContain("[STR-68] (network latency behaviour with VMs)");
+    expect(endpoints(jira)).toEqual(["POST bulkfetch 429", "POST bulkfetch 200"]);
+
+    jira.reset();
+    jira.fail({ kind: "status", status: 429, retryAfter: "3600", endpoint: "bulkfetch" });
+    const late = await weekly(["render", "--refresh", "reports/2022-11-11.yaml"]);
+    expect(late.code).toBe(0);
+    expect(late.stderr).toMatch(/^warning: Jira unavailable \(HTTP 429 too many requests, still after waiting: .*\): using cached facts for STR-68 \(0 min old\)/);
+    expect(endpoints(jira)).toEqual(["POST bulkfetch 429"]);
+  });
+
+  it("5xx is retried 3 times, then the report renders from the file with a one-line warning naming the tickets", async () => {
+    const { weekly, jira } = await project();
+    jira.fail({ kind: "status", status: 503, times: 3, endpoint: "bulkfetch" });
+    const r = await weekly(["render", "reports/2022-11-11.yaml"]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe("warning: Jira unavailable (HTTP 503: Service Unavailable): using nothing for STR-68, LBO-293, STR-76 (the file's own summaries)\n");
+    expect(r.stdout).toContain("[STR-68]\n* tried OVS with AF_XDP\n");
+    expect(r.stdout).toContain("[STR-76] (my own words win)\n");
+    expect(endpoints(jira)).toEqual(["POST bulkfetch 503", "POST bulkfetch 503", "POST bulkfetch 503"]);
+  });
+
+  it("a dropped connection and a garbled answer are retried and then succeed", async () => {
+    const { weekly, jira } = await project();
+    jira.fail({ kind: "drop", endpoint: "bulkfetch" });
+    jira.fail({ kind: "malformed", endpoint: "bulkfetch" });
+    const r = await weekly(["render", "reports/2022-11-11.yaml"]);
+    expect(r.stderr).toBe("");
+    expect(r.stdout).toContain("[STR-68] (network latency behaviour with VMs)");
+    expect(endpoints(jira)).toEqual(["POST bulkfetch 0", "POST bulkfetch 200", "POST bulkfetch 200"]);
+  });
+
+  it("a slow Jira times out (jira.timeout_seconds), then falls back", async () => {
+    const { weekly, jira } = await project({ extraConfig: "" });
+    jira.fail({ kind: "slow", delayMs: 5000, times: 3, endpoint: "bulkfetch" });
+    const r = await weekly(["render", "reports/2022-11-11.yaml"]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe("warning: Jira unavailable (no answer within 2 s (jira.timeout_seconds)): using nothing for STR-68, LBO-293, STR-76 (the file's own summaries)\n");
+  }, 20_000);
+
+  it("410 from a removed API is not retried", async () => {
+    const { weekly, jira } = await project();
+    jira.fail({ kind: "status", status: 410, endpoint: "bulkfetch" });
+    const r = await weekly(["render", "reports/2022-11-11.yaml"]);
+    expect(r.stderr).toMatch(/^warning: Jira unavailable \(HTTP 410, this API is gone from the server: .*\): using nothing for /);
+    expect(endpoints(jira)).toEqual(["POST bulkfetch 410"]);
+  });
+
+  it("connection refused: falls back at once after the retries", async () => {
+    const { weekly, jira } = await project();
+    await jira.close();
+    const r = await weekly(["render", "reports/2022-11-11.yaml"]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe(`warning: Jira unavailable (connection refused by ${new URL(jira.url).host}): using nothing for STR-68, LBO-293, STR-76 (the file's own summaries)\n`);
+  });
+
+  it("--show-status adds Jira's status; Markdown links every ticket; --context carries the facts and no secret", async () => {
+    const { weekly, jira } = await project();
+    const text = await weekly(["render", "--show-status", "reports/2022-11-11.yaml"]);
+    expect(text.stdout).toContain("[STR-68] (network latency behaviour with VMs) [In Progress]\n");
+    expect(text.stdout).toContain("[LBO-293] (Talk about the Stratos work on characterising the ...) [In Review]\n");
+    const md = await weekly(["render", "-f", "md", "reports/2022-11-11.yaml"]);
+    expect(md.stdout).toContain(`### [STR-68](${jira.url}/browse/STR-68): network latency behaviour with VMs\n`);
+    const ctx = await weekly(["render", "--context", "reports/2022-11-11.yaml"]);
+    const model = JSON.parse(ctx.stdout);
+    expect(model.sections[0].entries[0].jira).toEqual({
+      key: "STR-68",
+      summary: "network latency behaviour with VMs",
+      status: "In Progress",
+      statusCategory: "indeterminate",
+      assignee: "Jane Doe",
+      resolution: null,
+      updated: "2022-11-10T09:12:33.000+0000",
+      issueType: "Task",
+      url: `${jira.url}/browse/STR-68`,
+    });
+    for (const r of [text, md, ctx]) noSecret(r);
+  });
+
+  it("no Jira configured: renders from the file and never loads jira-client", async () => {
+    const dir = tmpProject({ "reports/2022-11-11.yaml": REPORT });
+    const r = await run(["render", "reports/2022-11-11.yaml"], { cwd: dir, env: { JIRA_API_TOKEN: TOKEN } });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("[STR-68]\n* tried OVS");
+    const { spawnSync } = await import("node:child_process");
+    const probe = spawnSync(
+      process.execPath,
+      ["-e", `const M=require("module");const l=M._load;M._load=function(r,...a){if(/jira-client|postman-request/.test(r))process.stderr.write("LOADED "+r+"\\n");return l.call(this,r,...a)};process.argv=[process.argv[0],"weekly","render","reports/2022-11-11.yaml"];import(${JSON.stringify(join(__dirname, "..", "bin", "weekly.js"))})`],
+      { cwd: dir, encoding: "utf8", env: { PATH: process.env.PATH, WEEKLY_COMPILE_CACHE: "0" } },
+    );
+    expect(probe.status).toBe(0);
+    expect(probe.stderr).toBe("");
+  });
+});
+
+describe("weekly status", () => {
+  it("tabulates Jira status, assignee, last update and flags, counting no-progress weeks from earlier reports", async () => {
+    const { weekly, dir } = await project({
+      report: `sections:\n  - title: S\n    entries:\n      - ticket: STR-68\n        notes: [x]\n      - ticket: STR-76\n        notes: [y]\n      - ticket: LBO-293\n        progress: none\n      - ticket: XX-1\n        notes: [z]\n`,
+    });
+    const { writeFileSync } = await import("node:fs");
+    writeFileSync(join(dir, "reports/2022-11-04.yaml"), "sections:\n  - title: S\n    entries:\n      - ticket: LBO-293\n        progress: none\n");
+    writeFileSync(join(dir, "reports/2022-10-28.yaml"), "sections:\n  - title: S\n    entries:\n      - ticket: LBO-293\n        progress: none\n");
+    writeFileSync(join(dir, "reports/2022-10-21.yaml"), "sections:\n  - title: S\n    entries:\n      - ticket: LBO-293\n        notes: [did things]\n");
+    const r = await weekly(["status"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(
+      [
+        "TICKET   JIRA STATUS  ASSIGNEE  UPDATED     FLAGS",
+        "STR-68   In Progress  Jane Doe  2022-11-10",
+        "STR-76   Done         Jane Doe  2022-11-01  done in Jira, still reported",
+        "LBO-293  In Review    -         2022-11-08  no progress 3 weeks in a row",
+        "XX-1     -            -         -           unknown key: a typo?",
+        "",
+      ].join("\n"),
+    );
+  });
+});
