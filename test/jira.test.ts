@@ -2,7 +2,7 @@
 // against test/fake-jira, with the failures a user meets.
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { startFakeJira, type FakeIssue, type FakeJira, type FakeJiraOptions } from "./fake-jira/server.js";
 import { run, tmpProject, type RunResult } from "./helpers.js";
 
@@ -219,6 +219,23 @@ describe("Jira facts in the report", () => {
     const r = await weekly(["render", "reports/2022-11-11.yaml"]);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe(`warning: Jira unavailable (connection refused by ${new URL(jira.url).host}): using nothing for STR-68, LBO-293, STR-76 (the file's own summaries)\n`);
+  });
+
+  it("an unknown host (no DNS lookup leaves this machine: fetch is stubbed to fail as getaddrinfo does)", async () => {
+    const dir = tmpProject({ "weekly.config.yaml": "jira:\n  url: https://jira.example.invalid\n  deployment: datacenter\n", "reports/2022-11-11.yaml": REPORT });
+    const seen: string[] = [];
+    vi.stubGlobal("fetch", async (url: string) => {
+      seen.push(url);
+      throw new TypeError("fetch failed", { cause: Object.assign(new Error("getaddrinfo ENOTFOUND jira.example.invalid"), { code: "ENOTFOUND" }) });
+    });
+    try {
+      const r = await run(["render", "reports/2022-11-11.yaml"], { cwd: dir, env: { JIRA_API_TOKEN: TOKEN, WEEKLY_CACHE_DIR: join(dir, "c") } });
+      expect(r.code).toBe(0);
+      expect(r.stderr).toBe("warning: Jira unavailable (unknown host jira.example.invalid): using nothing for STR-68, LBO-293, STR-76 (the file's own summaries)\n");
+      expect(seen).toEqual(["https://jira.example.invalid/rest/api/2/search"]); // not retried: it will not resolve in a second
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 
   it("--show-status adds Jira's status; Markdown links every ticket; --context carries the facts and no secret", async () => {
