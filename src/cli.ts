@@ -26,7 +26,7 @@ export function buildProgram(io: Io): Command {
     .command("render")
     .description("print the report email (or Markdown, or the template model) for a report file")
     .argument("[file]", "report file; default: the newest YYYY-MM-DD.yaml in reports_dir")
-    .addOption(new Option("-f, --format <format>", "output format").choices(["text", "md"]).default("text"))
+    .addOption(new Option("-f, --format <format>", "output format").choices(["text", "md", "eml"]).default("text"))
     .option("-t, --template <file>", "render with your own Handlebars template")
     .option("--context", "print the model the template sees, as JSON")
     .option("--from-context <file>", "render from such JSON instead of a report file")

@@ -6,6 +6,7 @@ import { buildModel } from "../model/build.js";
 import { readContext } from "../model/context.js";
 import type { ReportModel } from "../model/types.js";
 import { renderModel, type TemplateChoice, type TextFormat } from "../render/render.js";
+import { composeEml } from "../render/eml.js";
 import { latestReport, readReport } from "./common.js";
 import { enrichReport } from "./enrich.js";
 
@@ -24,10 +25,11 @@ export interface RenderOptions {
   refresh?: boolean;
 }
 
-const FORMATS: readonly TextFormat[] = ["text", "md"];
+const FORMATS = ["text", "md", "eml"] as const;
+type Format = (typeof FORMATS)[number];
 
 export async function renderCommand(io: Io, opts: RenderOptions): Promise<void> {
-  const format = (opts.format ?? "text") as TextFormat;
+  const format = (opts.format ?? "text") as Format;
   if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(", ")}, got "${opts.format}"`);
   if (opts.fromContext && opts.file) throw new UsageError("give a report file or --from-context FILE, not both");
   if (opts.fromContext && opts.context) throw new UsageError("--context and --from-context do not go together");
@@ -53,7 +55,7 @@ export async function renderCommand(io: Io, opts: RenderOptions): Promise<void> 
       site: enriched.site,
       showStatus: opts.showStatus ?? config.show_status,
     });
-    if (config.template && format === "text") configTemplate = resolve(dir, config.template);
+    if (config.template && format !== "md") configTemplate = resolve(dir, config.template);
   }
 
   const output = opts.output;
@@ -62,6 +64,10 @@ export async function renderCommand(io: Io, opts: RenderOptions): Promise<void> 
     return;
   }
   const file = opts.template ? resolve(io.cwd, opts.template) : configTemplate;
-  const choice: TemplateChoice = file ? { file } : { format };
-  emit(io, await renderModel(model, choice), output, opts.force);
+  const textFormat: TextFormat = format === "md" ? "md" : "text";
+  const choice: TemplateChoice = file ? { file } : { format: textFormat };
+  if (format !== "eml") return emit(io, await renderModel(model, choice), output, opts.force);
+  // In an email the headers are the message's own: the body is the report without them.
+  const body = await renderModel({ ...model, headers: [] }, choice);
+  emit(io, await composeEml(model, body, { date: io.now() }), output, opts.force);
 }

@@ -1,0 +1,40 @@
+// --format eml: the rendered report as a complete RFC 5322 message, built by nodemailer's
+// MailComposer (RFC 2047 for non-ASCII names, quoted-printable so long lines survive intact).
+// Bcc is an envelope matter: it never appears in the message's headers.
+import { createHash } from "node:crypto";
+import { UserError } from "../errors.js";
+import type { ReportModel } from "../model/types.js";
+
+export interface EmlOptions {
+  date: Date;
+}
+
+export async function composeEml(model: ReportModel, body: string, opts: EmlOptions): Promise<string> {
+  const { mail } = model;
+  if (!mail.from) throw new UserError("an email needs a sender: set `from:` in weekly.config.yaml (or the report file)");
+  if (mail.to.length + mail.cc.length + mail.bcc.length === 0) {
+    throw new UserError("an email needs recipients: set `to:` in weekly.config.yaml (or the report file)");
+  }
+  const { default: MailComposer } = await import("nodemailer/lib/mail-composer/index.js");
+  const message = new MailComposer({
+    from: mail.from,
+    to: mail.to,
+    cc: mail.cc,
+    bcc: mail.bcc,
+    replyTo: mail.reply_to.length ? mail.reply_to : undefined,
+    subject: model.subject,
+    date: opts.date,
+    messageId: messageId(mail.from, body, opts.date),
+    text: body,
+    headers: { "X-Mailer": "weekly-report" },
+  }).compile();
+  const raw = await message.build();
+  return raw.toString("utf8");
+}
+
+/** Stable for the same report and time (so a rebuilt message is the same message), unique otherwise. */
+function messageId(from: string, body: string, date: Date): string {
+  const domain = /@([^>\s]+)>?\s*$/.exec(from)?.[1] ?? "weekly-report.invalid";
+  const hash = createHash("sha256").update(`${date.toISOString()}\n${body}`).digest("hex").slice(0, 24);
+  return `<weekly.${hash}@${domain}>`;
+}
