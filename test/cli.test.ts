@@ -31,7 +31,7 @@ describe("command line", () => {
     expect(flag.stderr).toBe("error: unknown option '--formt' (did you mean --format?)\n");
     const choice = await run(["render", "--format", "pdf", "x.yaml"]);
     expect(choice.code).toBe(2);
-    expect(choice.stderr).toBe("error: option '-f, --format <format>' argument 'pdf' is invalid. Allowed choices are text, md.\n");
+    expect(choice.stderr).toBe("error: option '-f, --format <format>' argument 'pdf' is invalid. Allowed choices are text, md, eml.\n");
     const missing = await run(["check"]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toBe("error: missing required argument 'files'\n");
