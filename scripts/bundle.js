@@ -18,5 +18,7 @@ await build({
   banner: { js: 'const __weeklyModuleUrl = require("node:url").pathToFileURL(__filename).href;' },
   // jira-client (and its HTTP stack) stays in node_modules, loaded only when Jira is asked.
   external: ["jira-client"],
+  // ...through require(): a dynamic import() would need a module loader that vm.Script lacks.
+  supported: { "dynamic-import": false },
   logLevel: "warning",
 });

@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { startFakeJira, type FakeIssue, type FakeJira, type FakeJiraOptions } from "./fake-jira/server.js";
-import { run, tmpProject, type RunResult } from "./helpers.js";
+import { run, runBinAsync, tmpProject, type RunResult } from "./helpers.js";
 
 const TOKEN = "tok-5ecret-ATATT3x";
 const ISSUES: FakeIssue[] = [
@@ -113,6 +113,15 @@ describe("Jira facts in the report", () => {
     const cached = readFileSync(join(cache, "jira", file!), "utf8");
     expect(JSON.parse(cached).issues["STR-68"]).toMatchObject({ key: "STR-68", status: "In Progress", fetchedAt: "2022-11-11T15:06:00.000Z" });
     expect(cached).not.toContain(TOKEN);
+  });
+
+  it("works from the built command too (jira-client is loaded from node_modules at run time)", async () => {
+    const { dir, env, jira } = await project();
+    const r = await runBinAsync(["render", "reports/2022-11-11.yaml"], { cwd: dir, env });
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("[STR-68] (network latency behaviour with VMs)\n");
+    expect(endpoints(jira)).toEqual(["POST bulkfetch 200"]);
   });
 
   it("names unknown keys (a warning in render, an error in check --jira) and follows moved ones", async () => {
