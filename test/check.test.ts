@@ -134,3 +134,34 @@ patches:
     expect(r.stdout).toBe("2 files checked: 0 errors, 2 warnings\n");
   });
 });
+
+describe("text that YAML reads differently from how it looks", () => {
+  it("warns of an unquoted ' #' (YAML cuts the text there) and of multi-line text without |", async () => {
+    const dir = tmpProject({
+      "2024-06-14.yaml": `sections:
+  - title: A
+    entries:
+      - ticket: AB-1
+        summary: Fix refund bug #42
+        notes:
+          - Fixed bug #123 in the parser
+          - an intended comment  # is fine
+          - Ran the migration on staging, then
+              $ make migrate
+            and it passed.
+          - |
+            a block keeps #1 as text
+issues:
+  - Blocked on infra #ops-help
+`,
+    });
+    const r = await run(["check", "2024-06-14.yaml"], { cwd: dir });
+    expect(r.stderr).toBe(
+      '2024-06-14.yaml:5:18: warning: sections[0].entries[0].summary: the text stops before " #42": YAML reads " #" as the start of a comment; put the whole text in quotes\n' +
+        '2024-06-14.yaml:7:13: warning: sections[0].entries[0].notes[0]: the text stops before " #123": YAML reads " #" as the start of a comment; put the whole text in quotes\n' +
+        "2024-06-14.yaml:9:13: warning: sections[0].entries[0].notes[2]: this text spans several lines without `|`: YAML joins them into one line; write `|` and put the text on the lines below it, indented\n" +
+        '2024-06-14.yaml:15:5: warning: issues[0]: the text stops before " #ops-help": YAML reads " #" as the start of a comment; put the whole text in quotes\n',
+    );
+    expect(r.stdout).toBe("1 file checked: 0 errors, 4 warnings\n");
+  });
+});

@@ -1,5 +1,5 @@
 // YAML text → plain data, keeping a way back from a data path to line:col in the file.
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from "yaml";
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, Scalar, type Document, type Node } from "yaml";
 import type { Problem } from "../report/problems.js";
 
 export interface ParsedYaml {
@@ -8,6 +8,8 @@ export interface ParsedYaml {
   locate(path: readonly PropertyKey[], wantKey?: boolean): { line: number; col: number };
   problems: Problem[];
   doc: Document.Parsed;
+  /** line:col (1-based) of an offset in the text. */
+  position(offset: number): { line: number; col: number };
 }
 
 export function parseYaml(text: string, file: string): ParsedYaml {
@@ -65,7 +67,37 @@ export function parseYaml(text: string, file: string): ParsedYaml {
     const offset = at?.range?.[0];
     return offset === undefined ? { line: 1, col: 1 } : pos(offset);
   };
-  return { data, locate, problems, doc };
+  return { data, locate, problems, doc, position: pos };
+}
+
+/**
+ * Text that YAML reads differently from how it looks: a plain or quoted scalar over several lines
+ * (YAML joins them with spaces: a command block is lost) and a " #" inside unquoted text (YAML
+ * cuts the text there and reads the rest as a comment). Only under the given field names.
+ */
+export function findTextPitfalls(parsed: ParsedYaml, fields: ReadonlySet<string>, text: string) {
+  const found: { path: PropertyKey[]; line: number; col: number; message: string }[] = [];
+  const walk = (node: unknown, path: PropertyKey[], inText: boolean) => {
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        const key = isScalar(pair.key) ? String(pair.key.value) : "";
+        walk(pair.value, [...path, key], inText || fields.has(key));
+      }
+    } else if (isSeq(node)) {
+      node.items.forEach((item, i) => walk(item, [...path, i], inText));
+    } else if (isScalar(node) && inText && typeof node.value === "string" && node.range) {
+      const at = parsed.position(node.range[0]);
+      const blockish = node.type === Scalar.BLOCK_LITERAL || node.type === Scalar.BLOCK_FOLDED;
+      if (!blockish && text.slice(node.range[0], node.range[1]).includes("\n")) {
+        found.push({ path, ...at, message: "this text spans several lines without `|`: YAML joins them into one line; write `|` and put the text on the lines below it, indented" });
+      }
+      if (node.type === Scalar.PLAIN && node.comment && /^\S/.test(node.comment)) {
+        found.push({ path, ...at, message: `the text stops before " #${node.comment.split(" ")[0]}": YAML reads " #" as the start of a comment; put the whole text in quotes` });
+      }
+    }
+  };
+  walk(parsed.doc.contents, [], false);
+  return found;
 }
 
 const firstLine = (s: string) => s.split("\n")[0]!.trim();

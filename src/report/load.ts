@@ -1,9 +1,9 @@
 // A report file on disk → a validated Report, or the list of every problem in it with line:col.
 import { readTextFile } from "../io/read-text.js";
 import { validate } from "../io/validate.js";
-import { parseYaml, type ParsedYaml } from "../io/yaml.js";
+import { findTextPitfalls, parseYaml, type ParsedYaml } from "../io/yaml.js";
 import { UserError } from "../errors.js";
-import type { Problem } from "./problems.js";
+import { formatPath, type Problem } from "./problems.js";
 import { Report } from "./schema.js";
 
 export interface LoadedReport {
@@ -37,8 +37,14 @@ export function parseReport(text: string, file: string): LoadedReport {
     };
   }
   const { value, problems } = validate(Report, parsed, file);
-  return { ...base, report: value, problems };
+  const pitfalls = findTextPitfalls(parsed, TEXT_FIELDS, text).map(
+    (p): Problem => ({ file, line: p.line, col: p.col, path: formatPath(p.path), message: p.message, severity: "warning" }),
+  );
+  return { ...base, report: value, problems: [...problems, ...pitfalls] };
 }
+
+/** Fields whose text is printed as written. */
+const TEXT_FIELDS = new Set(["notes", "todo", "summary", "comment", "patches", "issues", "events", "text", "title", "label"]);
 
 function failed(file: string, message: string): LoadedReport {
   return { file, problems: [{ file, line: 0, col: 0, path: "", message, severity: "error" }], locate: () => ({ line: 1, col: 1 }) };
