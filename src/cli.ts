@@ -1,6 +1,6 @@
 // commander wiring only: flags → command(options). The one place that picks exit codes.
 import { readFileSync } from "node:fs";
-import { Command, CommanderError, Option } from "commander";
+import { Argument, Command, CommanderError, Option } from "commander";
 import { ExitCode } from "./errors.js";
 import { defaultIo, type Io } from "./io/output.js";
 
@@ -68,13 +68,13 @@ export function buildProgram(io: Io): Command {
 
   program
     .command("schema")
-    .description("print the JSON Schema of a report file, for editors (yaml-language-server)")
-    .option("--config", "the schema of weekly.config.yaml instead")
+    .description("print the JSON Schema of a report file (or of weekly.config.yaml), for editors (yaml-language-server)")
+    .addArgument(new Argument("[which]", "which file's schema").choices(["report", "config"]).default("report"))
     .option("-o, --output <file>", "write to FILE instead of stdout")
     .option("--force", "overwrite the --output file if it exists")
-    .action(async (o: { config?: boolean; output?: string; force?: boolean }) => {
+    .action(async (which: string, o: { output?: string; force?: boolean }) => {
       const { schemaCommand } = await import("./commands/schema.js");
-      await schemaCommand(io, o);
+      await schemaCommand(io, { ...o, config: which === "config" });
     });
 
   return program;
@@ -94,9 +94,8 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
 function reportError(e: unknown, io: Io): number {
   if (e instanceof CommanderError) {
     // commander has printed its message already; help and --version are not errors.
-    return e.code === "commander.helpDisplayed" || e.code === "commander.version" || e.code === "commander.help"
-      ? ExitCode.ok
-      : ExitCode.usage;
+    // --help, help and --version exit 0; `weekly` alone (help shown because a command is missing) is a usage error.
+    return e.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
   }
   const err = e as Error & { exitCode?: number };
   if (io.env.DEBUG?.split(",").includes("weekly")) io.stderr.write(`${err?.stack ?? String(e)}\n`);

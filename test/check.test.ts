@@ -165,3 +165,11 @@ issues:
     expect(r.stdout).toBe("1 file checked: 0 errors, 4 warnings\n");
   });
 });
+
+describe("entries with nothing to say", () => {
+  it("warns of an entry without notes, TODOs or progress", async () => {
+    const dir = tmpProject({ "2024-06-14.yaml": "sections:\n  - title: A\n    entries:\n      - ticket: AB-1\n      - label: MISC\n        todo: [later]\n" });
+    const r = await run(["check", "2024-06-14.yaml"], { cwd: dir });
+    expect(r.stderr).toBe("2024-06-14.yaml:4:9: warning: sections[0].entries[0]: AB-1 has nothing to say: add notes, or `progress: none`\n");
+  });
+});

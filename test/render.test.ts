@@ -77,7 +77,7 @@ describe("weekly render", () => {
     expect(unknown).toEqual({
       code: 1,
       stdout: "",
-      stderr: `${join(dir, "broken.hbs")}:3:3: "titel" is not in the model; see its fields with \`weekly render --context\`\n`,
+      stderr: `${join(dir, "broken.hbs")}:3:3: "titel" is neither in the model nor a helper; see the model with \`weekly render --context\` (helpers: indent, hang, markdownItem, autolink, eq, join)\n`,
     });
     const syntax = await run(["render", "2024-06-14.yaml", "-t", "syntax.hbs"], { cwd: dir });
     expect(syntax.code).toBe(1);
@@ -151,5 +151,44 @@ describe("weekly render", () => {
     writeFileSync(join(dir, "weekly.config.yaml"), "template: t/missing.hbs\n");
     const missing = await run(["render", "r/2024-06-14.yaml"], { cwd: dir });
     expect(missing.stderr).toBe(`${join(dir, "t/missing.hbs")}: no such file\n`);
+  });
+});
+
+describe("weekly render: guarding the user's files and intent", () => {
+  it("refuses -o onto the report itself, even with --force", async () => {
+    const dir = tmpProject({ "2024-06-14.yaml": REPORT });
+    const r = await run(["render", "2024-06-14.yaml", "-o", "./2024-06-14.yaml", "--force"], { cwd: dir });
+    expect(r).toEqual({ code: 2, stdout: "", stderr: "-o ./2024-06-14.yaml would overwrite the report itself; name another file\n" });
+    expect(readFileSync(join(dir, "2024-06-14.yaml"), "utf8")).toBe(REPORT);
+  });
+
+  it("says when --show-status has nothing to show", async () => {
+    const dir = tmpProject({ "2024-06-14.yaml": REPORT });
+    const r = await run(["render", "--show-status", "2024-06-14.yaml"], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe("note: no Jira status to show: Jira is not asked (no jira.url / JIRA_URL, or no credentials)\n");
+  });
+
+  it("says why --strict refused", async () => {
+    const dir = tmpProject({ "2024-06-13.yaml": REPORT.replace("2024-06-14", "2024-06-13") });
+    const r = await run(["render", "--strict", "2024-06-13.yaml"], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/\nnot rendered: --strict, and 1 warning\n$/);
+  });
+
+  it("an unknown subject placeholder is an error, and a template's missing partial is named", async () => {
+    const dir = tmpProject({ "weekly.config.yaml": "subject: 'Week {weekending}'\n", "2024-06-14.yaml": REPORT, "t.hbs": "{{> nope}}" });
+    const r = await run(["render", "2024-06-14.yaml"], { cwd: dir });
+    expect(r).toEqual({ code: 1, stdout: "", stderr: `${join(dir, "weekly.config.yaml")}:1:10: subject: unknown placeholder "{weekending}" in the subject; it knows {week_ending}\n` });
+    writeFileSync(join(dir, "weekly.config.yaml"), "");
+    const partial = await run(["render", "2024-06-14.yaml", "-t", "t.hbs"], { cwd: dir });
+    expect(partial.stderr).toBe(`${join(dir, "t.hbs")}: no partial "nope"; there are entry, section, trailer and the *.hbs files in partials/ beside your template\n`);
+  });
+
+  it("weekly with no command shows help on stderr and exits 2; `weekly help` exits 0", async () => {
+    const none = await run([]);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toMatch(/^Usage: weekly /);
+    expect((await run(["help"])).code).toBe(0);
   });
 });

@@ -17,8 +17,8 @@ describe("weekly schema", () => {
     expect(entry.properties.ticket.pattern).toBe("^[A-Z][A-Z0-9_]*-[1-9][0-9]*$");
   });
 
-  it("--config prints the config schema, identical to schema/config.schema.json", async () => {
-    const r = await run(["schema", "--config"]);
+  it("`schema config` prints the config schema, identical to schema/config.schema.json", async () => {
+    const r = await run(["schema", "config"]);
     expect(r.stdout).toBe(readFileSync(join(ROOT, "schema/config.schema.json"), "utf8"));
     expect(JSON.parse(r.stdout).properties.week_ends_on.default).toBe("friday");
   });

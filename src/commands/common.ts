@@ -43,7 +43,7 @@ export function readReport(io: Io, file: string, configPath?: string): CheckedRe
 const byPosition = (ps: Problem[]) => ps.sort((a, b) => a.line - b.line || a.col - b.col);
 
 /** The newest YYYY-MM-DD.yaml in the configured reports folder: what `weekly render` takes by default. */
-export function latestReport(io: Io, configPath?: string): string {
+export function latestReport(io: Io, configPath: string | undefined, command: string): string {
   const { config, dir, file } = loadConfig({ cwd: io.cwd, explicit: configPath });
   const folder = join(dir, config.reports_dir);
   let names: string[];
@@ -54,7 +54,7 @@ export function latestReport(io: Io, configPath?: string): string {
   }
   if (names.length === 0) {
     const where = file ? `${relative(io.cwd, folder) || "."} (reports_dir of ${relative(io.cwd, file)})` : `${relative(io.cwd, folder) || "."}`;
-    throw new UserError(`no report file given, and no YYYY-MM-DD.yaml in ${where}; name one: weekly render FILE`);
+    throw new UserError(`no report file given, and no YYYY-MM-DD.yaml in ${where}; name one: weekly ${command} FILE`);
   }
   return join(folder, names.sort().at(-1)!);
 }

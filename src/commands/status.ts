@@ -18,7 +18,7 @@ export interface StatusOptions {
 }
 
 export async function statusCommand(io: Io, opts: StatusOptions): Promise<void> {
-  const file = resolve(io.cwd, opts.file ?? latestReport(io, opts.config));
+  const file = resolve(io.cwd, opts.file ?? latestReport(io, opts.config, "status"));
   const checked = readReport(io, file, opts.config);
   printProblems(io, checked.problems.filter((p) => p.severity === "error"));
   if (!checked.report || !checked.weekEnding) throw new ProblemsFound(checked.problems.length);
@@ -27,6 +27,9 @@ export async function statusCommand(io: Io, opts: StatusOptions): Promise<void> 
   if (!enriched.asked) io.stderr.write("note: Jira is not asked (no jira.url / JIRA_URL, or no credentials); its columns are empty\n");
   const unknown = new Set(enriched.problems.filter((p) => p.message.includes("is not in Jira")).map((p) => p.message.split(" ")[0]!));
   const earlier = earlierReports(io, file, checked.weekEnding, opts.config);
+  if (earlier.skipped.length) {
+    io.stderr.write(`warning: not counted for weeks without progress (invalid): ${earlier.skipped.join(", ")}; see weekly check\n`);
+  }
 
   const rows = tickets(report).map(({ key, progress }) => {
     const f: JiraIssueFacts | undefined = enriched.facts.get(key);
@@ -35,7 +38,7 @@ export async function statusCommand(io: Io, opts: StatusOptions): Promise<void> 
     if (f && f.key.toUpperCase() !== key) flags.push(`moved to ${f.key}`);
     if (f?.statusCategory === "done") flags.push("done in Jira, still reported");
     if (progress) {
-      const weeks = 1 + weeksWithoutProgress(key, earlier);
+      const weeks = 1 + weeksWithoutProgress(key, earlier.reports);
       flags.push(weeks === 1 ? "no progress this week" : `no progress ${weeks} weeks in a row`);
     }
     return [key, f?.status || "-", f?.assignee || "-", f?.updated?.slice(0, 10) || "-", flags.join("; ")];
@@ -47,15 +50,18 @@ function tickets(report: Report) {
   return report.sections.flatMap((s) => s.entries.flatMap((e) => (e.ticket ? [{ key: e.ticket, progress: e.progress !== undefined }] : [])));
 }
 
-/** The valid report files of the same folder before this week, newest first. */
-function earlierReports(io: Io, file: string, weekEnding: string, config?: string): Report[] {
+/** The valid report files of the same folder before this week, newest first, and the invalid ones. */
+function earlierReports(io: Io, file: string, weekEnding: string, config?: string) {
   const dir = dirname(file);
-  return readdirSync(dir)
-    .filter((n) => (dateFromFileName(n) ?? "9999") < weekEnding)
-    .sort()
-    .reverse()
-    .map((n) => readReport(io, join(dir, n), config).report)
-    .filter((r): r is Report => r !== undefined);
+  const names = readdirSync(dir).filter((n) => (dateFromFileName(n) ?? "9999") < weekEnding).sort().reverse();
+  const reports: Report[] = [];
+  const skipped: string[] = [];
+  for (const n of names) {
+    const { report } = readReport(io, join(dir, n), config);
+    if (report) reports.push(report);
+    else skipped.push(n);
+  }
+  return { reports, skipped };
 }
 
 /** How many weeks before this one in a row reported the ticket with no progress. */

@@ -37,7 +37,7 @@ export function validate<S extends z.ZodType>(
         if (typeof item === "string") return;
         const path = [...issue.path, i];
         const { line, col } = parsed.locate(path);
-        problems.push({ file, line, col, path: formatPath(path), message: `expected text, got ${kind(item)}${mapPitfall(item)}`, severity: "error" });
+        problems.push({ file, line, col, path: formatPath(path), message: `expected text, got ${kind(item)}${mapPitfall(item)}${quoteHint(item)}`, severity: "error" });
       });
       continue;
     }
@@ -51,7 +51,7 @@ export function validate<S extends z.ZodType>(
       severity: "error",
     });
   }
-  return { problems };
+  return { problems: problems.sort((a, b) => a.line - b.line || a.col - b.col) };
 }
 
 function phrase(issue: z.core.$ZodIssue, input: unknown): string {
@@ -61,12 +61,20 @@ function phrase(issue: z.core.$ZodIssue, input: unknown): string {
   }
   if (issue.code === "invalid_type" || issue.code === "invalid_union") {
     const expected = issue.code === "invalid_type" ? describeExpected(issue.expected) : "text or a list of text";
-    return `expected ${expected}, got ${kind(input)}${mapPitfall(input)}`;
+    return `expected ${expected}, got ${kind(input)}${mapPitfall(input)}${expected.startsWith("text") ? quoteHint(input) : ""}`;
   }
   if (issue.code === "invalid_value") {
+    const lower = typeof input === "string" ? input.toLowerCase() : undefined;
+    if (lower !== input && issue.values.includes(lower)) return `write it in lower case: "${lower}"`;
     return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}, got ${show(input)}`;
   }
-  if (issue.code === "invalid_format") return `${issue.message}, got ${show(input)}`;
+  if (issue.code === "invalid_format") {
+    return issue.format === "url" ? `expected a URL like https://example.atlassian.net, got ${show(input)}` : `${issue.message}, got ${show(input)}`;
+  }
+  if (issue.code === "custom" && typeof input === "string" && issue.message.startsWith("expected")) return `${issue.message}, got ${show(input)}`;
+  if (issue.code === "invalid_key") return `${issue.issues[0]?.message ?? "not a valid key"}, got ${show(issue.input)}`;
+  if (issue.code === "too_small" && typeof input === "number") return `must be at least ${issue.minimum}, got ${input}`;
+  if (issue.code === "too_big" && typeof input === "number") return `must be at most ${issue.maximum}, got ${input}`;
   if (issue.code === "too_small" && typeof input === "string") return "must not be empty";
   return issue.message;
 }
@@ -85,6 +93,8 @@ function mapPitfall(input: unknown): string {
   }
   return "";
 }
+
+const quoteHint = (v: unknown) => (typeof v === "number" || typeof v === "boolean" ? "; put it in quotes to make it text" : "");
 
 function describeExpected(t: string): string {
   return t === "string" ? "text" : t === "array" ? "a list" : t === "object" ? "a mapping (key: value lines)" : t;

@@ -20,16 +20,12 @@ export function parseYaml(text: string, file: string): ParsedYaml {
     return { line, col };
   };
   const problems: Problem[] = [];
-  for (const err of doc.errors) {
+  // The first syntax error is the one to fix: those after it mostly follow from it.
+  const [err] = doc.errors;
+  if (err) {
     const at = err.linePos?.[0] ?? pos(err.pos[0]);
-    problems.push({
-      file,
-      line: at.line,
-      col: at.col,
-      path: "",
-      message: `invalid YAML: ${firstLine(err.message)}`,
-      severity: "error",
-    });
+    const more = doc.errors.length > 1 ? ` (and ${doc.errors.length - 1} more YAML error${doc.errors.length > 2 ? "s" : ""} after it)` : "";
+    problems.push({ file, line: at.line, col: at.col, path: "", message: `invalid YAML: ${yamlMessage(err.message, text, err.pos[0])}${more}`, severity: "error" });
   }
   let data: unknown = undefined;
   if (problems.length === 0) {
@@ -101,3 +97,17 @@ export function findTextPitfalls(parsed: ParsedYaml, fields: ReadonlySet<string>
 }
 
 const firstLine = (s: string) => s.split("\n")[0]!.trim();
+
+/** The parser's message, with what to do about the common cases. */
+function yamlMessage(message: string, text: string, offset: number): string {
+  const msg = firstLine(message);
+  if (msg.startsWith("Tabs are not allowed")) return `${msg}; indent with spaces`;
+  if (msg.startsWith("Map keys must be unique")) {
+    const key = /^[ \t]*([^:\n]+?)\s*:/.exec(text.slice(offset, text.indexOf("\n", offset) >>> 0))?.[1];
+    return key ? `"${key}" is there twice in the same mapping` : msg;
+  }
+  if (/Unexpected scalar|reserved character|Nested mappings are not allowed|Implicit keys need to be on a single line|Unexpected flow-seq-end|Missing , or :/.test(msg)) {
+    return `${msg}; if this line is text, put it in quotes (or use a | block)`;
+  }
+  return msg;
+}

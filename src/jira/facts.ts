@@ -130,8 +130,8 @@ function fromCache(wanted: string[], cache: SiteCache, setup: JiraSetup, why: st
   const cached = wanted.filter((k) => facts.has(k));
   const none = wanted.filter((k) => !facts.has(k));
   const parts: string[] = [];
-  if (cached.length) parts.push(`cached facts for ${cached.map((k) => `${k} (${age(cache.issues[k]!.fetchedAt, setup.now)})`).join(", ")}`);
-  if (none.length) parts.push(`nothing for ${none.join(", ")} (the file's own summaries)`);
+  if (cached.length) parts.push(`cached facts for ${list(cached.map((k) => `${k} (${age(cache.issues[k]!.fetchedAt, setup.now)})`))}`);
+  if (none.length) parts.push(`no facts for ${list(none)} (none cached)`);
   return { facts, unknown: [], stale: wanted, warnings: parts.length ? [`${why}: using ${parts.join("; ")}`] : [] };
 }
 
@@ -140,12 +140,28 @@ function fallBack(wanted: string[], cache: SiteCache, setup: JiraSetup, failure:
   if (isAuthFailure(failure)) {
     const who = setup.credentials ? describeCredentials(setup.env, setup.credentials) : "no credentials";
     if (!wanted.every((k) => cache.issues[k])) {
-      throw new JiraError(`Jira at ${setup.url} did not accept ${who}: ${what}; check the token (JIRA_API_TOKEN), or use --offline`);
+      throw new JiraError(`Jira at ${setup.url} did not accept ${who}: ${what}; ${credentialHint(setup, cache.deployment)}`);
     }
     return fromCache(wanted, cache, setup, `Jira did not accept ${who} (${what})`);
   }
   return fromCache(wanted, cache, setup, `Jira unavailable (${what})`);
 }
+
+/** What to check, for the way the credentials were given and the kind of site. */
+function credentialHint(setup: JiraSetup, deployment: Deployment | undefined): string {
+  const kind = setup.deployment !== "auto" ? setup.deployment : deployment;
+  if (!setup.env.JIRA_API_TOKEN) return "check the ~/.netrc entry for this host";
+  if (kind === "cloud" && setup.credentials?.scheme === "bearer") {
+    return "Jira Cloud takes your account email in JIRA_USER with the API token in JIRA_API_TOKEN";
+  }
+  if (kind === "datacenter" && setup.credentials?.scheme === "basic") {
+    return "check JIRA_API_TOKEN; a Data Center personal access token needs JIRA_AUTH_TYPE=bearer (and no JIRA_USER)";
+  }
+  return setup.credentials?.scheme === "basic" ? "check JIRA_USER and JIRA_API_TOKEN" : "check JIRA_API_TOKEN";
+}
+
+/** A list of tickets for one line: the first eight, then how many more. */
+const list = (items: string[]) => (items.length <= 8 ? items.join(", ") : `${items.slice(0, 8).join(", ")} and ${items.length - 8} more`);
 
 /** "5 min old", "3 h old", "2 days old". */
 export function age(iso: string, now: Date): string {

@@ -10,7 +10,10 @@ export function describeFailure(f: Failure | Error, url: string): string {
   switch (f.weekly) {
     case "http": {
       const text = f.message ? `: ${f.message}` : "";
-      if (f.status === 429) return `HTTP 429 too many requests, still after waiting${text}`;
+      if (f.status === 429) {
+        const after = f.retryAfterMs === null ? "" : ` (Jira asked to wait ${Math.round(f.retryAfterMs / 1000)} s)`;
+        return `HTTP 429 too many requests${after}${text}`;
+      }
       if (f.status === 410) return `HTTP 410, this API is gone from the server${text}`;
       return `HTTP ${f.status}${text}`;
     }

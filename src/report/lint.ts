@@ -27,8 +27,10 @@ export function lintReport(report: Report, ctx: LintContext): Problem[] {
       add("warning", ["sections", i], `section "${s.title}" has no entries; add one, or say \`progress: none\``);
     }
     s.entries.forEach((e, j) => {
-      if (e.progress && (e.notes?.length ?? 0) > 0) {
-        add("warning", ["sections", i, "entries", j, "progress"], `progress: ${e.progress}, but the entry has notes too`);
+      const path = ["sections", i, "entries", j];
+      if (e.progress && (e.notes?.length ?? 0) > 0) add("warning", [...path, "progress"], `progress: ${e.progress}, but the entry has notes too`);
+      if (!e.progress && !e.notes?.length && !e.todo?.length) {
+        add("warning", path, `${e.ticket ?? e.label} has nothing to say: add notes, or \`progress: none\``);
       }
     });
   });

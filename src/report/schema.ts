@@ -24,10 +24,12 @@ export const AddressList = z
 
 export const IsoDate = z
   .string()
-  .regex(ISO_DATE, { message: "expected a date like 2022-11-11 (YYYY-MM-DD)" })
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), {
-    message: "not a real calendar date",
-  });
+  .refine((s) => ISO_DATE.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), {
+    message: "expected a real date like 2022-11-11 (YYYY-MM-DD)",
+  })
+  .meta({ pattern: ISO_DATE.source });
+
+const PLACEHOLDERS = ["{week_ending}"];
 
 /** Headers of the email; in weekly.config.yaml, and overridable per report file. */
 export const mailFields = {
@@ -38,6 +40,11 @@ export const mailFields = {
   reply_to: AddressList.optional(),
   subject: z
     .string()
+    .superRefine((text, ctx) => {
+      for (const m of text.matchAll(/\{+[^{}]*\}+/g)) {
+        if (!PLACEHOLDERS.includes(m[0])) ctx.addIssue({ code: "custom", message: `unknown placeholder "${m[0]}" in the subject; it knows ${PLACEHOLDERS.join(", ")}` });
+      }
+    })
     .optional()
     .describe("Subject line; {week_ending} is replaced by the week-ending date"),
 };
