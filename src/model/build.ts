@@ -41,7 +41,11 @@ export function buildModel(report: Report, config: Config, opts: ModelOptions): 
       { name: "Subject", value: subject },
       { name: "Reply-To", value: mail.reply_to.join(", ") },
     ],
-    sections: report.sections.map((s) => buildSection(s, config, opts)),
+    bullet: `${report.style?.bullet ?? "*"} `,
+    footnote_indent: " ".repeat(report.style?.footnote_indent ?? 0),
+    intro_lines: report.intro === undefined ? [] : trimFinalNewline(report.intro).split("\n"),
+    closing_lines: report.closing === undefined ? [] : trimFinalNewline(report.closing).split("\n"),
+    sections: report.sections.map((s) => buildSection(s, config, opts, report.style?.underline ?? "=")),
     references: buildFootnotes(report.references),
     trailers: buildTrailers(report),
   };
@@ -57,12 +61,12 @@ function buildMail(report: Report, config: Config): MailModel {
   };
 }
 
-function buildSection(s: Section, config: Config, opts: ModelOptions): SectionModel {
+function buildSection(s: Section, config: Config, opts: ModelOptions, underline: string): SectionModel {
   const comment_lines = s.comment === undefined ? [] : trimFinalNewline(s.comment).split("\n");
   const progress = s.progress ? PROGRESS_TEXT[s.progress] : null;
   return {
     title: s.title,
-    underline: "=".repeat([...s.title].length),
+    underline: underline.repeat([...s.title].length),
     comment_lines,
     progress,
     has_preamble: comment_lines.length > 0 || progress !== null,

@@ -10,6 +10,12 @@ export interface ReportModel {
   mail: MailModel;
   /** The header lines of the plain-text email, in order. */
   headers: { name: string; value: string }[];
+  /** Layout choices: "* " or "- " before a note; spaces before a footnote's [n]. */
+  bullet: string;
+  footnote_indent: string;
+  /** Text before the first section and after everything, verbatim (empty lists when none). */
+  intro_lines: string[];
+  closing_lines: string[];
   sections: SectionModel[];
   /** Footnotes printed after the last section. */
   references: FootnoteModel[];

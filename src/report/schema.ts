@@ -92,15 +92,25 @@ export const ExtraTrailer = z.strictObject({
   text: z.string().default(""),
 });
 
+/** How this author lays out the text, where it differs from the seed's style. */
+export const Style = z.strictObject({
+  bullet: z.enum(["*", "-"]).default("*").describe("The bullet of a note"),
+  underline: z.enum(["=", "-"]).default("=").describe("The character under a section title"),
+  footnote_indent: z.number().int().min(0).max(8).default(0).describe("Spaces before a footnote's [n]"),
+});
+
 export const Report = z.strictObject({
   week_ending: IsoDate.optional().describe("The week's last working day; optional when the file is named YYYY-MM-DD.yaml"),
   ...mailFields,
+  style: Style.optional(),
+  intro: z.string().optional().describe("Text printed before the first section, verbatim"),
   sections: z.array(Section).describe("One per project"),
   references: References.optional().describe("Footnotes printed after the last section"),
   patches: textList("=== Patch status === lines").optional(),
   issues: textList("=== Issues === bullets").optional(),
   events: textList("=== Travel&Holiday&Event === lines").optional(),
   trailers: z.array(ExtraTrailer).optional().describe("Further === Title === sections, printed last, text verbatim"),
+  closing: z.string().optional().describe("Text printed at the very end (a signature), verbatim"),
 });
 
 export type Report = z.output<typeof Report>;
