@@ -67,6 +67,19 @@ export function buildProgram(io: Io): Command {
     });
 
   program
+    .command("import")
+    .description("turn past plain-text weekly reports (emails, several pasted in one file, an mbox) into report files")
+    .argument("<files...>", "plain-text emails or mbox files; - reads stdin")
+    .option("-o, --output <dir>", "folder for the YYYY-MM-DD.yaml files; default: reports_dir of weekly.config.yaml, else the current folder")
+    .option("--dry-run", "list what would be written (path, date, sections, entries); write nothing")
+    .option("--force", "overwrite report files that exist")
+    .option("-c, --config <file>", "use this weekly.config.yaml")
+    .action(async (files: string[], o: { output?: string; dryRun?: boolean; force?: boolean; config?: string }) => {
+      const { importCommand } = await import("./commands/import.js");
+      await importCommand(io, { files, ...o });
+    });
+
+  program
     .command("schema")
     .description("print the JSON Schema of a report file (or of weekly.config.yaml), for editors (yaml-language-server)")
     .addArgument(new Argument("[which]", "which file's schema").choices(["report", "config"]).default("report"))

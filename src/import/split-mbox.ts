@@ -1,0 +1,61 @@
+// An mbox file → its messages, each with the input line of its `From ` line. One pass over the
+// bytes (no per-message copies of the rest of the file), so a large mbox costs linear time.
+
+export interface MboxMessage {
+  /** Input line (1-based) of the message's `From ` line. */
+  line: number;
+  /** The message (headers and body) without its `From ` line, `>From ` lines unescaped. */
+  data: Buffer;
+}
+
+const NL = 0x0a;
+const CR = 0x0d;
+
+/** Whether the input starts like an mbox: a `From sender date` line, not a `From:` header. */
+export function isMbox(buf: Buffer): boolean {
+  return buf.subarray(0, 5).toString("latin1") === "From " && isPostmark(buf, 0);
+}
+
+export function splitMbox(buf: Buffer): MboxMessage[] {
+  const starts = [0];
+  for (let pos = buf.indexOf("\nFrom ", 0, "latin1"); pos !== -1; pos = buf.indexOf("\nFrom ", pos + 1, "latin1")) {
+    const at = pos + 1;
+    if (followsBlankLine(buf, pos) && isPostmark(buf, at)) starts.push(at);
+  }
+  const out: MboxMessage[] = [];
+  let line = 1;
+  starts.forEach((start, k) => {
+    const end = starts[k + 1] ?? buf.length;
+    const eol = buf.indexOf(NL, start);
+    const body = eol === -1 || eol >= end ? buf.subarray(end, end) : buf.subarray(eol + 1, end);
+    out.push({ line, data: unescapeFrom(body) });
+    line += countLines(buf, start, end);
+  });
+  return out;
+}
+
+/** The `From ` line of a message: a sender and a date with a four-digit year. */
+function isPostmark(buf: Buffer, at: number): boolean {
+  const eol = buf.indexOf(NL, at);
+  const line = buf.subarray(at, eol === -1 ? buf.length : eol).toString("latin1");
+  return /^From \S+ .*\b\d{4}\b/.test(line);
+}
+
+/** buf[nl] is the "\n" that ends a line; is the line before it blank? */
+function followsBlankLine(buf: Buffer, nl: number): boolean {
+  const before = buf[nl - 1] === CR ? nl - 2 : nl - 1;
+  return before < 0 || buf[before] === NL;
+}
+
+function countLines(buf: Buffer, from: number, to: number): number {
+  let n = 0;
+  for (let pos = buf.indexOf(NL, from); pos !== -1 && pos < to; pos = buf.indexOf(NL, pos + 1)) n++;
+  return n;
+}
+
+/** mboxrd/mboxo: a body line `>From ` (or `>>From `) was `From ` (or `>From `). Line count unchanged. */
+function unescapeFrom(data: Buffer): Buffer {
+  if (data.indexOf("\n>", 0, "latin1") === -1 && data[0] !== 0x3e) return data;
+  const text = data.toString("latin1").replace(/^>(>*From )/gm, "$1");
+  return Buffer.from(text, "latin1");
+}

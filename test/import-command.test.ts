@@ -1,0 +1,186 @@
+// weekly import as a command: where files go, --dry-run, --force, one report per week, nothing
+// written when anything fails, and one clear line (no stack trace) for every bad input.
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { Readable } from "node:stream";
+import { describe, expect, it } from "vitest";
+import { importCommand, type ImportOptions } from "../src/commands/import.js";
+import { ProblemsFound, UserError } from "../src/errors.js";
+import { ROOT, run, tmpProject } from "./helpers.js";
+
+const SEED = readFileSync(join(ROOT, "test/fixtures/seed-weekly-reports.txt"), "utf8");
+const CONFIG = readFileSync(join(ROOT, "examples/weekly.config.yaml"), "utf8");
+const FIRST = `${SEED.split("\n").slice(0, 103).join("\n")}\n`;
+
+/** importCommand in-process, as cli.ts will run it: exit code, stdout, stderr. */
+async function runImport(cwd: string, opts: ImportOptions, stdin?: Buffer) {
+  let stdout = "";
+  let stderr = "";
+  const io = {
+    cwd,
+    env: {},
+    stdout: { write: (s: string) => (stdout += s) },
+    stderr: { write: (s: string) => (stderr += s) },
+    now: () => new Date("2024-06-14T16:00:00Z"),
+    ...(stdin === undefined ? {} : { stdin: Readable.from([stdin]) }),
+  };
+  let code = 0;
+  try {
+    await importCommand(io, opts);
+  } catch (e) {
+    if (!(e instanceof UserError || e instanceof ProblemsFound)) throw e;
+    if (e instanceof UserError) stderr += `${e.message}\n`;
+    code = e.exitCode;
+  }
+  expect(stderr).not.toMatch(/\n\s+at /);
+  return { code, stdout, stderr };
+}
+
+const email = (week: string, body = "Stratos\n=======\n[STR-1] (one)\n* did it\n") =>
+  `From: Jane Doe <jane@example.com>\nTo: lead@example.com\nCc: \nBcc: \nSubject: [Weekly] Week ending ${week}\nReply-To: \n\n${body}`;
+
+describe("import: output files", () => {
+  it("writes into the config's reports_dir, prints each path, and keeps the config's headers out of the file", async () => {
+    const dir = tmpProject({ "weekly.config.yaml": CONFIG, "in.txt": FIRST });
+    const r = await runImport(dir, { files: ["in.txt"] });
+    expect(r).toMatchObject({ code: 0, stdout: "reports/2022-11-11.yaml\n", stderr: "" });
+    const yaml = readFileSync(join(dir, "reports/2022-11-11.yaml"), "utf8");
+    expect(yaml).toMatch(/^week_ending: 2022-11-11\n\nsections:\n/);
+    expect(yaml).not.toMatch(/^(from|to|cc|bcc|reply_to|subject):/m);
+  });
+
+  it("without a config writes into the current folder; -o DIR is created when missing", async () => {
+    const dir = tmpProject({ "in.txt": email("2023-01-06") });
+    expect((await runImport(dir, { files: ["in.txt"] })).stdout).toBe("2023-01-06.yaml\n");
+    const yaml = readFileSync(join(dir, "2023-01-06.yaml"), "utf8");
+    expect(yaml).toContain("from: Jane Doe <jane@example.com>\nto: lead@example.com\n");
+    expect((await runImport(dir, { files: ["in.txt"], output: "out/reports" })).stdout).toBe("out/reports/2023-01-06.yaml\n");
+  });
+
+  it("names the project's JSON Schema on the first line when schema/report.schema.json exists", async () => {
+    const dir = tmpProject({ "weekly.config.yaml": CONFIG, "schema/report.schema.json": "{}", "in.txt": FIRST });
+    await runImport(dir, { files: ["in.txt"] });
+    expect(readFileSync(join(dir, "reports/2022-11-11.yaml"), "utf8")).toMatch(/^# yaml-language-server: \$schema=\.\.\/schema\/report\.schema\.json\n/);
+  });
+
+  it("--dry-run lists path, date, sections and entries, and writes nothing", async () => {
+    const dir = tmpProject({ "weekly.config.yaml": CONFIG, "seed.txt": SEED });
+    const r = await runImport(dir, { files: ["seed.txt"], dryRun: true });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(
+      "reports/2022-11-11.yaml  2022-11-11  1 section, 2 entries  (from seed.txt:1; dry run, not written)\n" +
+        "reports/2022-11-04.yaml  2022-11-04  3 sections, 14 entries  (from seed.txt:105; dry run, not written)\n",
+    );
+    expect(existsSync(join(dir, "reports"))).toBe(false);
+  });
+
+  it("never overwrites without --force, and then writes none of the others either", async () => {
+    const dir = tmpProject({ "weekly.config.yaml": CONFIG, "seed.txt": SEED, "reports/2022-11-04.yaml": "# mine\n" });
+    const r = await runImport(dir, { files: ["seed.txt"] });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("reports/2022-11-04.yaml: already exists; use --force to overwrite it\n");
+    expect(readdirSync(join(dir, "reports"))).toEqual(["2022-11-04.yaml"]);
+    expect((await runImport(dir, { files: ["seed.txt"], force: true })).code).toBe(0);
+    expect(readFileSync(join(dir, "reports/2022-11-04.yaml"), "utf8")).toContain("week_ending: 2022-11-04");
+  });
+
+  it("two emails for the same week: an error naming both, nothing written", async () => {
+    const dir = tmpProject({ "a.txt": email("2023-01-06"), "b.txt": `${email("2023-01-13")}\n${email("2023-01-06")}` });
+    const r = await runImport(dir, { files: ["a.txt", "b.txt"] });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(
+      'b.txt:13: the email "[Weekly] Week ending 2023-01-06" is for the week ending 2023-01-06, as is the email at a.txt:1; one report per week: import one of them\n',
+    );
+    expect(r.stderr).toMatch(/nothing written: 1 problem\n$/);
+    expect(readdirSync(dir).sort()).toEqual(["a.txt", "b.txt"]);
+  });
+});
+
+describe("import: inputs", () => {
+  it("reads stdin for -", async () => {
+    const dir = tmpProject({});
+    const r = await runImport(dir, { files: ["-"] }, Buffer.from(email("2023-01-06")));
+    expect(r).toMatchObject({ code: 0, stdout: "2023-01-06.yaml\n" });
+  });
+
+  it("mixed line endings (LF, CRLF, CR) read as lines", async () => {
+    const text = email("2023-01-06", "Stratos\r\n=======\r[STR-1] (one)\n* did it\r\n  and more\r\n");
+    const dir = tmpProject({ "mixed.txt": text });
+    expect((await runImport(dir, { files: ["mixed.txt"] })).code).toBe(0);
+    const out = await run(["render", "2023-01-06.yaml"], { cwd: dir });
+    expect(out.stdout).toBe(text.replace(/\r\n?/g, "\n"));
+  });
+
+  it("an mbox of 200 messages gives 200 files", async () => {
+    const msg = (k: number) => {
+      const day = new Date(Date.UTC(2020, 0, 3 + 7 * k)).toISOString().slice(0, 10);
+      return `From jane@example.com Fri Jan  3 10:00:00 2020\n${email(day)}\n`;
+    };
+    const dir = tmpProject({ "big.mbox": Array.from({ length: 200 }, (_, k) => msg(k)).join("") });
+    const r = await runImport(dir, { files: ["big.mbox"] });
+    expect(r.code).toBe(0);
+    expect(readdirSync(dir).filter((f) => f.endsWith(".yaml"))).toHaveLength(200);
+  });
+
+  it.each([
+    ["empty.txt", "", "empty.txt: is empty; expected a file of weekly report emails (plain text or mbox)"],
+    ["blank.txt", "\n \n", "blank.txt: is empty; expected a file of weekly report emails (plain text or mbox)"],
+    ["nul.bin", Buffer.from([0x46, 0x72, 0, 1, 2]), "nul.bin: is binary (a NUL byte at offset 2); expected a file of weekly report emails"],
+    ["latin1.txt", Buffer.from("Subject: caf\xe9\n", "latin1"), "latin1.txt: is not UTF-8 text"],
+    ["missing.txt", undefined, "missing.txt: no such file"],
+    ["folder", "", "folder: is a directory; expected a file of weekly report emails (plain text or mbox)"],
+  ])("%s: one clear line, nothing written", async (name, content, message) => {
+    const input: Record<string, string | Buffer> = name === "folder" ? { "folder/x": "" } : content === undefined ? {} : { [name]: content };
+    const dir = tmpProject({ "ok.txt": email("2023-01-06"), ...input });
+    const r = await runImport(dir, { files: ["ok.txt", name] });
+    expect(r.code).toBe(1);
+    expect(r.stderr.split("\n")[0]).toContain(message);
+    expect(existsSync(join(dir, "2023-01-06.yaml"))).toBe(false);
+  });
+
+  it("an email that is not a weekly report: an error naming it, nothing written", async () => {
+    const dir = tmpProject({ "in.txt": `${email("2023-01-06")}\n${email("2023-01-13", "Hi all,\n\nlunch on Friday?\n")}` });
+    const r = await runImport(dir, { files: ["in.txt"] });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(
+      'in.txt:13: not a weekly report: the email "[Weekly] Week ending 2023-01-13" has no section title (a line underlined with === or ---); nothing is written for it\n',
+    );
+    expect(readdirSync(dir)).toEqual(["in.txt"]);
+  });
+
+  it("an email that names no week: an error saying how to fix it", async () => {
+    const dir = tmpProject({ "in.txt": email("2023-01-06").replace(/^Subject: .*$/m, "Subject: status") });
+    const r = await runImport(dir, { files: ["in.txt"] });
+    expect(r.stderr).toBe(
+      'in.txt:1: the email "status" names no week: its Subject has no "Week ending YYYY-MM-DD" and it has no Date header; add one of them\nnothing written: 1 problem\n',
+    );
+  });
+
+  it("a Date header gives the week: a weekend belongs to the week before", async () => {
+    const dated = email("x").replace(/^Subject: .*$/m, "Subject: status\nDate: Sun, 8 Jan 2023 09:00:00 +0100");
+    const dir = tmpProject({ "in.txt": dated });
+    expect((await runImport(dir, { files: ["in.txt"] })).stdout).toBe("2023-01-06.yaml\n");
+    expect(readFileSync(join(dir, "2023-01-06.yaml"), "utf8")).toContain("subject: status\n");
+  });
+
+  it("a greeting before the first section and a signature at the end are kept as intro and closing", async () => {
+    const body = "Hi Alex,\nhere is my week.\n\nStratos\n=======\n[STR-1] (one)\n* did it\n\nThanks,\nJane\n";
+    const dir = tmpProject({ "in.txt": email("2023-01-06", body) });
+    const r = await runImport(dir, { files: ["in.txt"] });
+    expect(r.stderr).toBe("");
+    expect(readFileSync(join(dir, "2023-01-06.yaml"), "utf8")).toContain("intro: |\n  Hi Alex,\n  here is my week.\n");
+    const out = await run(["render", "2023-01-06.yaml"], { cwd: dir });
+    expect(out.stdout).toMatch(/\nReply-To: \n\nHi Alex,\nhere is my week.\n\nStratos\n=======\n\[STR-1\] \(one\)\n\* did it\n\nThanks,\nJane\n$/);
+  });
+
+  it("text with no place of its own is named with its lines and kept, not dropped", async () => {
+    const body = "Stratos\n=======\nsome stray words\nand more\n\n[STR-1] (one)\n* did it\n";
+    const dir = tmpProject({ "in.txt": email("2023-01-06", body) });
+    const r = await runImport(dir, { files: ["in.txt"] });
+    expect(r.stderr).toBe(
+      'in.txt:10: unplaced: the report has no place for "some stray words"; lines 10-11 kept as a note of (UNSORTED) in section "Stratos": move or delete it\n',
+    );
+    const out = await run(["render", "2023-01-06.yaml"], { cwd: dir });
+    expect(out.stdout).toContain("\n(UNSORTED)\n* some stray words\n  and more\n\n[STR-1] (one)\n");
+  });
+});
