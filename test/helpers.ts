@@ -3,6 +3,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
+import { Readable } from "node:stream";
 import { fileURLToPath } from "node:url";
 import { afterEach } from "vitest";
 import { main } from "../src/cli.js";
@@ -34,7 +35,7 @@ export interface RunResult {
 }
 
 /** The CLI in-process, with captured output (fast; most tests). */
-export async function run(args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv; now?: Date } = {}): Promise<RunResult> {
+export async function run(args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv; now?: Date; stdin?: string | Buffer } = {}): Promise<RunResult> {
   let stdout = "";
   let stderr = "";
   const code = await main(args, {
@@ -43,6 +44,7 @@ export async function run(args: string[], opts: { cwd?: string; env?: NodeJS.Pro
     stdout: { write: (s: string) => (stdout += s) },
     stderr: { write: (s: string) => (stderr += s) },
     now: () => opts.now ?? new Date("2024-06-14T16:00:00Z"),
+    ...(opts.stdin === undefined ? {} : { stdin: Readable.from([Buffer.from(opts.stdin)]) }),
   });
   return { code, stdout, stderr };
 }
@@ -77,4 +79,20 @@ export function runBinAsync(args: string[], opts: { cwd?: string; env?: NodeJS.P
     child.on("error", reject);
     child.on("close", (code) => resolve({ code: code ?? -1, stdout, stderr }));
   });
+}
+
+/** `weekly import` in-process, its options given as an object; fails the test on a stack trace. */
+export async function runImport(
+  cwd: string,
+  opts: { files: string[]; output?: string; dryRun?: boolean; force?: boolean; config?: string },
+  stdin?: string | Buffer,
+): Promise<RunResult> {
+  const args = ["import", ...opts.files];
+  if (opts.output !== undefined) args.push("-o", opts.output);
+  if (opts.dryRun) args.push("--dry-run");
+  if (opts.force) args.push("--force");
+  if (opts.config !== undefined) args.push("-c", opts.config);
+  const r = await run(args, { cwd, stdin });
+  if (/\n\s+at /.test(r.stderr)) throw new Error(`stack trace on stderr:\n${r.stderr}`);
+  return r;
 }

@@ -2,39 +2,13 @@
 // written when anything fails, and one clear line (no stack trace) for every bad input.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { importCommand, type ImportOptions } from "../src/commands/import.js";
-import { ProblemsFound, UserError } from "../src/errors.js";
-import { ROOT, run, tmpProject } from "./helpers.js";
+import { ROOT, run, runImport, tmpProject } from "./helpers.js";
 
 const SEED = readFileSync(join(ROOT, "test/fixtures/seed-weekly-reports.txt"), "utf8");
 const CONFIG = readFileSync(join(ROOT, "examples/weekly.config.yaml"), "utf8");
 const FIRST = `${SEED.split("\n").slice(0, 103).join("\n")}\n`;
 
-/** importCommand in-process, as cli.ts will run it: exit code, stdout, stderr. */
-async function runImport(cwd: string, opts: ImportOptions, stdin?: Buffer) {
-  let stdout = "";
-  let stderr = "";
-  const io = {
-    cwd,
-    env: {},
-    stdout: { write: (s: string) => (stdout += s) },
-    stderr: { write: (s: string) => (stderr += s) },
-    now: () => new Date("2024-06-14T16:00:00Z"),
-    ...(stdin === undefined ? {} : { stdin: Readable.from([stdin]) }),
-  };
-  let code = 0;
-  try {
-    await importCommand(io, opts);
-  } catch (e) {
-    if (!(e instanceof UserError || e instanceof ProblemsFound)) throw e;
-    if (e instanceof UserError) stderr += `${e.message}\n`;
-    code = e.exitCode;
-  }
-  expect(stderr).not.toMatch(/\n\s+at /);
-  return { code, stdout, stderr };
-}
 
 const email = (week: string, body = "Stratos\n=======\n[STR-1] (one)\n* did it\n") =>
   `From: Jane Doe <jane@example.com>\nTo: lead@example.com\nCc: \nBcc: \nSubject: [Weekly] Week ending ${week}\nReply-To: \n\n${body}`;

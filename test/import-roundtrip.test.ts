@@ -3,43 +3,18 @@
 // block flagged, and every fixture of test/fixtures/import exactly (or as its .expected.txt).
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { importCommand, type ImportOptions } from "../src/commands/import.js";
 import { loadConfig } from "../src/config/load.js";
-import { ProblemsFound, UserError } from "../src/errors.js";
 import { buildModel } from "../src/model/build.js";
 import { renderModel } from "../src/render/render.js";
 import { loadReport } from "../src/report/load.js";
-import { ROOT, run, tmpProject } from "./helpers.js";
+import { ROOT, run, runImport, tmpProject } from "./helpers.js";
 
 const FIXTURES = join(ROOT, "test/fixtures/import");
 const SEED = readFileSync(join(ROOT, "test/fixtures/seed-weekly-reports.txt"), "utf8");
 const SEED_CONFIG = readFileSync(join(ROOT, "examples/weekly.config.yaml"), "utf8");
 const seedLines = (a: number, b: number) => `${SEED.split("\n").slice(a - 1, b).join("\n")}\n`;
 
-/** importCommand in-process, as cli.ts will run it: exit code, stdout, stderr. */
-async function runImport(cwd: string, opts: ImportOptions, stdin?: string) {
-  let stdout = "";
-  let stderr = "";
-  const io = {
-    cwd,
-    env: {},
-    stdout: { write: (s: string) => (stdout += s) },
-    stderr: { write: (s: string) => (stderr += s) },
-    now: () => new Date("2024-06-14T16:00:00Z"),
-    ...(stdin === undefined ? {} : { stdin: Readable.from([Buffer.from(stdin)]) }),
-  };
-  let code = 0;
-  try {
-    await importCommand(io, opts);
-  } catch (e) {
-    if (!(e instanceof UserError || e instanceof ProblemsFound)) throw e;
-    if (e instanceof UserError) stderr += `${e.message}\n`;
-    code = e.exitCode;
-  }
-  return { code, stdout, stderr };
-}
 
 /** Import `files` of a project folder, then render each written file: path → email text. */
 async function importAndRender(dir: string, files: string[]): Promise<{ stderr: string; rendered: Map<string, string> }> {

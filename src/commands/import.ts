@@ -23,18 +23,13 @@ export interface ImportOptions {
   config?: string;
 }
 
-/** An Io that may carry its own stdin (tests); process.stdin otherwise. */
-export interface ImportIo extends Io {
-  stdin?: AsyncIterable<Uint8Array>;
-}
-
 interface PlannedFile {
   path: string;
   display: string;
   imported: ImportedReport;
 }
 
-export async function importCommand(io: ImportIo, opts: ImportOptions): Promise<void> {
+export async function importCommand(io: Io, opts: ImportOptions): Promise<void> {
   if (opts.files.length === 0) throw new UsageError("name the files to import: weekly import old-reports.txt sent.mbox (- reads stdin)");
   if (opts.files.filter((f) => f === "-").length > 1) throw new UsageError("- (stdin) can be named once only");
   const loaded = loadConfig({ cwd: io.cwd, explicit: opts.config, near: opts.output ? [resolve(io.cwd, opts.output)] : [] });
@@ -59,7 +54,7 @@ export async function importCommand(io: ImportIo, opts: ImportOptions): Promise<
 }
 
 /** Read and parse every email of every input; a failing input or email is a problem, the rest go on. */
-async function importAll(io: ImportIo, files: string[], loaded: LoadedConfig, problems: string[]): Promise<ImportedReport[]> {
+async function importAll(io: Io, files: string[], loaded: LoadedConfig, problems: string[]): Promise<ImportedReport[]> {
   const out: ImportedReport[] = [];
   const build = (email: Email | UserError) => {
     if (email instanceof UserError) return email.message;

@@ -11,6 +11,8 @@ export interface Io {
   stderr: { write(s: string): unknown; isTTY?: boolean };
   /** The clock: commands never read the real one themselves, so tests can pass a date. */
   now(): Date;
+  /** Standard input for `-` (process.stdin when absent). */
+  stdin?: AsyncIterable<Uint8Array>;
 }
 
 export function defaultIo(): Io {
