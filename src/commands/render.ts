@@ -1,15 +1,13 @@
 // weekly render: read → validate → (enrich) → model → render → deliver.
 import { resolve } from "node:path";
-import { ProblemsFound, UsageError } from "../errors.js";
-import { emit, printProblems, type Io } from "../io/output.js";
-import { buildModel } from "../model/build.js";
-import { hasErrors } from "../report/problems.js";
+import { UsageError } from "../errors.js";
+import { emit, type Io } from "../io/output.js";
 import { readContext } from "../model/context.js";
 import type { ReportModel } from "../model/types.js";
 import { renderModel, type TemplateChoice, type TextFormat } from "../render/render.js";
-import { composeEml } from "../render/eml.js";
-import { latestReport, readReport } from "./common.js";
-import { enrichReport } from "./enrich.js";
+import { renderEmail } from "../render/eml.js";
+import { latestReport } from "./common.js";
+import { prepareModel } from "./prepare.js";
 
 export interface RenderOptions {
   file?: string;
@@ -46,28 +44,9 @@ export async function renderCommand(io: Io, opts: RenderOptions): Promise<void> 
     if (opts.output !== undefined && opts.output !== "-" && resolve(io.cwd, opts.output) === reportFile) {
       throw new UsageError(`-o ${opts.output} would overwrite the report itself; name another file`);
     }
-    const checked = readReport(io, reportFile, opts.config);
-    printProblems(io, checked.problems);
-    const failing = checked.problems.filter((p) => p.severity === "error" || opts.strict);
-    if (failing.length > 0 || !checked.report || !checked.weekEnding) {
-      if (!hasErrors(checked.problems)) io.stderr.write(`not rendered: --strict, and ${failing.length} warning${failing.length === 1 ? "" : "s"}\n`);
-      throw new ProblemsFound(failing.length);
-    }
-    const { report } = checked;
-    const enriched = await enrichReport(io, { ...checked, report }, { offline: opts.offline, refresh: opts.refresh, unknownIs: "warning" });
-    printProblems(io, enriched.problems);
-    if (opts.strict && enriched.problems.length > 0) throw new ProblemsFound(enriched.problems.length);
-    if ((opts.showStatus ?? checked.loaded.config.show_status) && !enriched.asked && enriched.stale.length > 0) {
-      io.stderr.write("note: no Jira status to show: Jira is not asked (no jira.url / JIRA_URL, or no credentials)\n");
-    }
-    const { config, dir } = checked.loaded;
-    model = buildModel(report, config, {
-      weekEnding: checked.weekEnding,
-      facts: enriched.facts,
-      site: enriched.site,
-      showStatus: opts.showStatus ?? config.show_status,
-    });
-    if (config.template && format !== "md") configTemplate = resolve(dir, config.template);
+    const prepared = await prepareModel(io, { ...opts, file: reportFile }, "render");
+    model = prepared.model;
+    if (format !== "md") configTemplate = prepared.configTemplate;
   }
 
   const output = opts.output;
@@ -80,7 +59,5 @@ export async function renderCommand(io: Io, opts: RenderOptions): Promise<void> 
   const textFormat: TextFormat = format === "md" ? "md" : "text";
   const choice: TemplateChoice = file ? { file } : { format: textFormat };
   if (format !== "eml") return emit(io, await renderModel(model, choice), output, opts.force);
-  // In an email the headers are the message's own: the body is the report without them.
-  const body = await renderModel({ ...model, headers: [] }, choice);
-  emit(io, await composeEml(model, body, { date: io.now() }), output, opts.force);
+  emit(io, await renderEmail(model, choice, io.now()), output, opts.force);
 }

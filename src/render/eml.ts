@@ -4,9 +4,16 @@
 import { createHash } from "node:crypto";
 import { UserError } from "../errors.js";
 import type { ReportModel } from "../model/types.js";
+import { renderModel, type TemplateChoice } from "./render.js";
 
 export interface EmlOptions {
   date: Date;
+}
+
+/** The report as a message: in an email the headers are the message's own, so the body has none. */
+export async function renderEmail(model: ReportModel, choice: TemplateChoice, date: Date): Promise<string> {
+  const body = await renderModel({ ...model, headers: [] }, choice);
+  return composeEml(model, body, { date });
 }
 
 export async function composeEml(model: ReportModel, body: string, opts: EmlOptions): Promise<string> {
