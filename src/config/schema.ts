@@ -16,9 +16,38 @@ export const JiraConfig = z.strictObject({
 });
 export type JiraConfig = z.output<typeof JiraConfig>;
 
+export const SmtpConfig = z.strictObject({
+  host: z.string().min(1).describe("SMTP server, e.g. smtp.example.com"),
+  port: z.number().int().min(1).max(65535).optional().describe("Default: 465 for tls, 587 for starttls, 25 for none"),
+  security: z
+    .enum(["starttls", "tls", "none"])
+    .default("starttls")
+    .describe("starttls: upgrade a plain connection (required); tls: TLS from the start; none: no encryption (local relays only)"),
+  user: z.string().optional().describe("Login; the password comes from WEEKLY_SMTP_PASSWORD, never from a file"),
+  tls_verify: z.boolean().default(true).describe("Check the server's certificate"),
+  timeout_seconds: z.number().positive().max(600).default(30),
+});
+export type SmtpConfig = z.output<typeof SmtpConfig>;
+
 export const Config = z.strictObject({
   ...mailFields,
   week_ends_on: z.enum(WEEKDAYS).default("friday").describe("The weekday a report's week ends on"),
+  timezone: z
+    .string()
+    .refine((tz) => {
+      try {
+        new Intl.DateTimeFormat("en", { timeZone: tz });
+        return true;
+      } catch {
+        return false;
+      }
+    }, { message: "expected an IANA time zone like Europe/Berlin" })
+    .optional()
+    .describe("Time zone that decides which day it is (weekly new, weekly add); default: the system's"),
+  carry_notes: z
+    .enum(["clear", "comment"])
+    .default("clear")
+    .describe("weekly new: last week's notes are dropped (clear) or kept as YAML comments (comment)"),
   reports_dir: z.string().default("reports").describe("Folder of the report files, relative to this file"),
   summary_width: z
     .number()
@@ -29,6 +58,7 @@ export const Config = z.strictObject({
   show_status: z.boolean().default(false).describe("Print each ticket's Jira status on its heading line"),
   template: z.string().optional().describe("Your own Handlebars template for the text report, relative to this file"),
   jira: JiraConfig.default({ deployment: "auto", timeout_seconds: 15, cache_minutes: 10 }),
+  smtp: SmtpConfig.optional().describe("For weekly send"),
 });
 
 export type Config = z.output<typeof Config>;
