@@ -13,10 +13,12 @@ export interface Io {
   now(): Date;
   /** Standard input for `-` (process.stdin when absent). */
   stdin?: AsyncIterable<Uint8Array>;
+  /** Whether a person is at the keyboard (commands ask questions only then). */
+  stdinIsTTY?: boolean;
 }
 
 export function defaultIo(): Io {
-  return { cwd: process.cwd(), env: process.env, stdout: process.stdout, stderr: process.stderr, now: () => new Date() };
+  return { cwd: process.cwd(), env: process.env, stdout: process.stdout, stderr: process.stderr, now: () => new Date(), stdinIsTTY: process.stdin.isTTY === true };
 }
 
 export function emit(io: Io, text: string, out: string | undefined, force = false): void {

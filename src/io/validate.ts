@@ -80,10 +80,15 @@ function phrase(issue: z.core.$ZodIssue, input: unknown): string {
 }
 
 function keyHint(input: unknown): string {
-  if (typeof input !== "string") return "";
-  const m = /^([A-Za-z][A-Za-z0-9_]*?)[-_ ]?0*([1-9][0-9]*)$/.exec(input.trim());
+  const guess = typeof input === "string" ? suggestKey(input) : undefined;
+  return guess ? `; did you mean ${guess}?` : "";
+}
+
+/** "str68", "str_68", "Str-068" → "STR-68"; undefined when the text does not look like a key. */
+export function suggestKey(text: string): string | undefined {
+  const m = /^([A-Za-z][A-Za-z0-9_]*?)[-_ ]?0*([1-9][0-9]*)$/.exec(text.trim());
   const guess = m ? `${m[1]!.toUpperCase()}-${m[2]}` : undefined;
-  return guess && JIRA_KEY.test(guess) ? `; did you mean ${guess}?` : "";
+  return guess && JIRA_KEY.test(guess) ? guess : undefined;
 }
 
 /** `- uboot/foo v1: submitted` is a one-key map in YAML: say so, since it looks like text. */

@@ -170,3 +170,14 @@ export function age(iso: string, now: Date): string {
   const h = Math.round(min / 60);
   return h < 48 ? `${h} h old` : `${Math.round(h / 24)} days old`;
 }
+
+/** The user's own tickets that are not done (assignee = currentUser()), newest first; at most 100. */
+export async function fetchMyOpenIssues(setup: JiraSetup): Promise<JiraIssueFacts[]> {
+  if (!setup.credentials) return [];
+  const cache = readCache(setup.cacheFile, setup.url);
+  const deployment = await resolveDeployment(setup, setup.credentials, cache);
+  const client = await createJiraClient({ url: setup.url, deployment }, setup.credentials, setup.timeoutMs, setup.log);
+  const found = await withRetry(() => client.search("assignee = currentUser() AND statusCategory != Done ORDER BY updated DESC", 100), setup.retry);
+  const fetchedAt = setup.now.toISOString();
+  return found.map((a) => toFacts(a, setup.url, fetchedAt));
+}

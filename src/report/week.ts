@@ -21,3 +21,16 @@ export function addDays(date: string, days: number): string {
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
 }
+
+/** The calendar date (YYYY-MM-DD) of an instant in a time zone (the system's when absent). */
+export function dateIn(now: Date, timeZone?: string): string {
+  const parts = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).formatToParts(now);
+  const get = (type: string) => parts.find((p) => p.type === type)!.value;
+  return `${get("year")}-${get("month")}-${get("day")}`;
+}
+
+/** The week-ending date of the week a date is in: the next `endsOn` weekday on or after it. */
+export function weekEndingFor(date: string, endsOn: Weekday): string {
+  const ahead = (WEEKDAYS.indexOf(endsOn) - WEEKDAYS.indexOf(weekdayOf(date)) + 7) % 7;
+  return addDays(date, ahead);
+}

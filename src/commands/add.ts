@@ -1,0 +1,67 @@
+// weekly add KEY "text" [--section S]: a note for this week's report, the file's comments kept.
+import { existsSync } from "node:fs";
+import { join, relative } from "node:path";
+import { parseDocument } from "yaml";
+import { loadConfig } from "../config/load.js";
+import type { Config } from "../config/schema.js";
+import { UsageError, UserError } from "../errors.js";
+import type { Io } from "../io/output.js";
+import { readTextFile } from "../io/read-text.js";
+import { writeFileAtomic } from "../io/write-atomic.js";
+import { fetchJiraFacts } from "../jira/facts.js";
+import { jiraSetup } from "../jira/setup.js";
+import { addNote } from "../report/add-note.js";
+import { parseReport } from "../report/load.js";
+import { hasErrors, formatProblem } from "../report/problems.js";
+import { JIRA_KEY } from "../report/schema.js";
+import { dateFromFileName, dateIn, weekEndingFor } from "../report/week.js";
+import { suggestKey } from "../io/validate.js";
+
+export interface AddOptions {
+  key: string;
+  text: string;
+  section?: string;
+  label?: boolean;
+  date?: string;
+  config?: string;
+}
+
+export async function addCommand(io: Io, opts: AddOptions): Promise<void> {
+  if (opts.text.trim() === "") throw new UsageError("the note is empty: weekly add KEY \"what happened\"");
+  const id = opts.label ? opts.key : checkKey(opts.key);
+  const { config, dir } = loadConfig({ cwd: io.cwd, explicit: opts.config });
+  const today = opts.date ?? dateIn(io.now(), config.timezone);
+  if (!dateFromFileName(`${today}.yaml`)) throw new UsageError(`--date must be a date like 2022-11-11, got "${opts.date}"`);
+  const weekEnding = weekEndingFor(today, config.week_ends_on);
+  const file = join(dir, config.reports_dir, `${weekEnding}.yaml`);
+  const shown = relative(io.cwd, file) || file;
+  if (!existsSync(file)) throw new UserError(`no report for the week ending ${weekEnding} (${shown}); start it with: weekly new`);
+  if (!opts.label) await checkInJira(io, id, config, dir);
+
+  const doc = parseDocument(readTextFile(file, "report file (YAML)"));
+  if (doc.errors.length) throw new UserError(`${shown}: the report is not valid YAML; fix it first (weekly check ${shown})`);
+  const where = addNote(doc, { ...(opts.label ? { label: id } : { ticket: id }), text: opts.text, section: opts.section });
+  const text = doc.toString({ lineWidth: 0 });
+  // The edit must leave a report that still loads: never write a file that the next command refuses.
+  const reloaded = parseReport(text, shown);
+  if (!reloaded.report || hasErrors(reloaded.problems)) {
+    throw new UserError(`not added: the report would not be valid (${reloaded.problems.map(formatProblem)[0]})`);
+  }
+  writeFileAtomic(file, text, { force: true, display: shown });
+  io.stdout.write(`${shown}: ${opts.label ? `(${id})` : `[${id}]`} in "${where.section}"${where.created ? " (new entry)" : ""}\n`);
+}
+
+function checkKey(key: string): string {
+  if (JIRA_KEY.test(key)) return key;
+  const hint = suggestKey(key);
+  throw new UsageError(`"${key}" is not a Jira key like STR-68${hint ? `; did you mean ${hint}?` : ""} (for work without a ticket: --label ${key})`);
+}
+
+/** With Jira configured, a key it does not know is refused (a typo); Jira down only warns. */
+async function checkInJira(io: Io, key: string, config: Config, dir: string) {
+  const setup = jiraSetup(config.jira, { env: io.env, configDir: dir, now: io.now() });
+  if (!setup?.credentials) return;
+  const result = await fetchJiraFacts([key], setup);
+  for (const w of result.warnings) io.stderr.write(`warning: ${w}\n`);
+  if (result.unknown.includes(key)) throw new UserError(`${key} is not in Jira (or not visible to you); a typo? nothing added`);
+}

@@ -1,0 +1,148 @@
+// Next week's report from last week's: the same sections and tickets, notes cleared to "no
+// progress" (or kept as YAML comments), TODOs and patches kept, footnotes kept only where still
+// used and renumbered, past events dropped. Edits the YAML document itself, so comments stay.
+import { isMap, isPair, isScalar, isSeq, type Document, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from "yaml";
+import { addDays } from "./week.js";
+
+export interface CarryOptions {
+  weekEnding: string;
+  /** Last week's ending: events dated on or before it are past. */
+  previous: string;
+  notes: "clear" | "comment";
+  /** Tickets to leave out (done in Jira, with --drop-done). */
+  drop?: ReadonlySet<string>;
+}
+
+export interface CarryResult {
+  /** One line each, for stderr: what was dropped or could not be decided. */
+  notices: string[];
+}
+
+const FOOTNOTE = /\[([1-9][0-9]*)\]/g;
+
+export function carryForward(doc: Document.Parsed, opts: CarryOptions): CarryResult {
+  const notices: string[] = [];
+  if (doc.has("week_ending")) doc.set("week_ending", opts.weekEnding);
+  for (const section of items(doc.get("sections"))) {
+    if (!isMap(section)) continue;
+    const entries = section.get("entries");
+    if (!isSeq(entries)) continue;
+    entries.items = entries.items.filter((entry) => {
+      const ticket = isMap(entry) ? String(entry.get("ticket") ?? "") : "";
+      if (opts.drop?.has(ticket)) notices.push(`${ticket} left out: done in Jira (--drop-done)`);
+      return !opts.drop?.has(ticket);
+    });
+    for (const entry of entries.items) if (isMap(entry)) clearNotes(doc, entry, opts.notes);
+  }
+  renumberFootnotes(doc, notices);
+  dropEmptyReferences(doc);
+  dropPastEvents(doc, opts, notices);
+  return { notices };
+}
+
+/** Notes go (into a comment above `progress: none` when asked); the entry says "No progress". */
+function clearNotes(doc: Document.Parsed, entry: YAMLMap, mode: CarryOptions["notes"]): void {
+  const notes = entry.get("notes", true);
+  if (notes === undefined) return;
+  const texts = isSeq(notes) ? notes.items.map(scalarText) : [scalarText(notes)];
+  entry.delete("notes");
+  if (!entry.has("progress")) entry.items.push(doc.createPair("progress", "none"));
+  if (mode === "comment") {
+    const pair = entry.items.find((p) => isScalar(p.key) && p.key.value === "progress") as Pair<Scalar> | undefined;
+    const lines = texts.flatMap((t) => t.replace(/\n$/, "").split("\n").map((l, i) => ` ${i === 0 ? "- " : "  "}${l}`));
+    if (pair?.key) pair.key.commentBefore = [" last week:", ...lines].join("\n");
+  }
+}
+
+/** Footnotes still cited keep their text and take numbers 1, 2, ... in order of first use. */
+function renumberFootnotes(doc: Document.Parsed, notices: string[]): void {
+  const texts = citingScalars(doc);
+  const order: string[] = [];
+  for (const s of texts) for (const m of String(s.value).matchAll(FOOTNOTE)) if (!order.includes(m[1]!)) order.push(m[1]!);
+  const maps = referenceMaps(doc);
+  const defined = new Set(maps.flatMap((m) => m.items.map((p) => String((p.key as { value: unknown }).value))));
+  const renumber = new Map(order.filter((n) => defined.has(n)).map((n, i) => [n, String(i + 1)]));
+  for (const s of texts) s.value = String(s.value).replace(FOOTNOTE, (all, n: string) => (renumber.has(n) ? `[${renumber.get(n)}]` : all));
+  for (const map of maps) {
+    const dropped = map.items.filter((p) => !renumber.has(String((p.key as { value: unknown }).value)));
+    if (dropped.length) notices.push(`footnote${dropped.length > 1 ? "s" : ""} ${dropped.map((p) => `[${(p.key as { value: unknown }).value}]`).join(", ")} left out: no longer cited`);
+    map.items = map.items
+      .filter((p) => renumber.has(String((p.key as { value: unknown }).value)))
+      .map((p) => {
+        (p.key as { value: unknown }).value = Number(renumber.get(String((p.key as { value: unknown }).value)));
+        return p;
+      })
+      .sort((a, b) => Number((a.key as { value: unknown }).value) - Number((b.key as { value: unknown }).value));
+  }
+}
+
+function dropEmptyReferences(doc: Document.Parsed): void {
+  const empty = (owner: { get(k: string, keep: true): unknown }) => {
+    const refs = owner.get("references", true);
+    return isMap(refs) && refs.items.length === 0;
+  };
+  for (const section of items(doc.get("sections"))) if (isMap(section) && empty(section)) section.delete("references");
+  if (empty(doc as never)) doc.delete("references");
+}
+
+/** Events whose leading date is on or before last week's end are past; undated ones stay. */
+function dropPastEvents(doc: Document.Parsed, opts: CarryOptions, notices: string[]): void {
+  const events = doc.get("events", true);
+  if (!isSeq(events)) return;
+  const start = addDays(opts.weekEnding, -6);
+  events.items = events.items.filter((item) => {
+    const text = scalarText(item);
+    const date = leadingDate(text, start);
+    if (date === undefined) notices.push(`event kept (its date is not clear): ${JSON.stringify(text.split("\n")[0])}`);
+    else if (date < start) notices.push(`event left out (past): ${JSON.stringify(text.split("\n")[0])}`);
+    return date === undefined || date >= start;
+  });
+}
+
+const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+
+/** "2022-11-23 ...", "Nov 23: ...", "23 Nov ...", "11/23 ..." → YYYY-MM-DD, the year that puts it nearest `around`. */
+export function leadingDate(text: string, around: string): string | undefined {
+  const iso = /^\s*(\d{4}-\d{2}-\d{2})\b/.exec(text);
+  if (iso) return iso[1];
+  let month: number | undefined;
+  let day: number | undefined;
+  const md = /^\s*([A-Za-z]{3})[a-z]*\.?\s+(\d{1,2})\b/.exec(text);
+  const dm = /^\s*(\d{1,2})\s+([A-Za-z]{3})[a-z]*\b/.exec(text);
+  const slash = /^\s*(\d{1,2})\/(\d{1,2})\b/.exec(text);
+  if (md && MONTHS.includes(md[1]!.toLowerCase())) [month, day] = [MONTHS.indexOf(md[1]!.toLowerCase()) + 1, Number(md[2])];
+  else if (dm && MONTHS.includes(dm[2]!.toLowerCase())) [month, day] = [MONTHS.indexOf(dm[2]!.toLowerCase()) + 1, Number(dm[1])];
+  else if (slash) [month, day] = [Number(slash[1]), Number(slash[2])];
+  if (!month || !day || month > 12 || day > 31) return undefined;
+  const year = Number(around.slice(0, 4));
+  const candidates = [year - 1, year, year + 1].map((y) => `${y}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`);
+  const distance = (d: string) => Math.abs(Date.parse(d) - Date.parse(around));
+  return candidates.sort((a, b) => distance(a) - distance(b))[0];
+}
+
+/** Every text that may cite a footnote, as its scalar node (so that editing keeps its style). */
+function citingScalars(doc: Document.Parsed) {
+  const out: { value: unknown }[] = [];
+  const walk = (node: unknown, key?: string) => {
+    if (isMap(node)) {
+      for (const p of node.items) if (isPair(p) && isScalar(p.key) && p.key.value !== "references") walk(p.value, String(p.key.value));
+    } else if (isSeq(node)) for (const i of node.items) walk(i, key);
+    else if (isScalar(node) && typeof node.value === "string" && key !== "ticket" && key !== "label") out.push(node);
+  };
+  walk(doc.contents);
+  return out;
+}
+
+function referenceMaps(doc: Document.Parsed): YAMLMap[] {
+  const maps: YAMLMap[] = [];
+  const top = doc.get("references", true);
+  for (const section of items(doc.get("sections"))) {
+    const refs = isMap(section) ? section.get("references", true) : undefined;
+    if (isMap(refs)) maps.push(refs);
+  }
+  if (isMap(top)) maps.push(top);
+  return maps;
+}
+
+const items = (node: unknown): unknown[] => (isSeq(node) ? (node as YAMLSeq).items : []);
+const scalarText = (node: unknown): string => (isScalar(node) ? String(node.value) : "");
