@@ -173,3 +173,14 @@ describe("entries with nothing to say", () => {
     expect(r.stderr).toBe("2024-06-14.yaml:4:9: warning: sections[0].entries[0]: AB-1 has nothing to say: add notes, or `progress: none`\n");
   });
 });
+
+describe("weekly check with no file", () => {
+  it("checks the newest report of reports_dir, and says so when there is none", async () => {
+    const dir = tmpProject({ "weekly.config.yaml": CONFIG, "reports/2024-06-07.yaml": ok.replace("2024-06-14", "2024-06-07"), "reports/2024-06-14.yaml": "sections: 3\n" });
+    const r = await run(["check"], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe("reports/2024-06-14.yaml:1:11: sections: expected a list, got number 3\n1 file checked: 1 error, 0 warnings\n");
+    const empty = tmpProject({ "weekly.config.yaml": CONFIG });
+    expect((await run(["check"], { cwd: empty })).stderr).toBe("no report file given, and no YYYY-MM-DD.yaml in reports (reports_dir of weekly.config.yaml); name one: weekly check FILE\n");
+  });
+});

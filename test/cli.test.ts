@@ -32,9 +32,9 @@ describe("command line", () => {
     const choice = await run(["render", "--format", "pdf", "x.yaml"]);
     expect(choice.code).toBe(2);
     expect(choice.stderr).toBe("error: option '-f, --format <format>' argument 'pdf' is invalid. Allowed choices are text, md, eml.\n");
-    const missing = await run(["check"]);
+    const missing = await run(["add", "AB-1"]);
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toBe("error: missing required argument 'files'\n");
+    expect(missing.stderr).toBe("error: missing required argument 'text'\n");
     const both = await run(["render", "a.yaml", "--from-context", "c.json"]);
     expect(both).toEqual({ code: 2, stdout: "", stderr: "give a report file or --from-context FILE, not both\n" });
   });

@@ -1,7 +1,7 @@
 // weekly check FILE...: every problem of every file, one line each; exit 1 on any error.
 import { JiraError, ProblemsFound, UsageError } from "../errors.js";
 import { printProblems, type Io } from "../io/output.js";
-import { readReport, type CheckedReport } from "./common.js";
+import { latestReport, readReport, type CheckedReport } from "./common.js";
 import { enrichReport } from "./enrich.js";
 
 export interface CheckOptions {
@@ -13,7 +13,7 @@ export interface CheckOptions {
 }
 
 export async function checkCommand(io: Io, opts: CheckOptions): Promise<void> {
-  if (opts.files.length === 0) throw new UsageError("name at least one report file: weekly check reports/*.yaml");
+  if (opts.files.length === 0) opts = { ...opts, files: [latestReport(io, opts.config, "check")] };
   let errors = 0;
   let warnings = 0;
   for (const file of opts.files) {
