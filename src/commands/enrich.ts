@@ -24,6 +24,8 @@ export interface Enriched {
   asked: boolean;
   /** Tickets Jira did not confirm on this run (see FactsResult.stale). */
   stale: string[];
+  /** Tickets Jira does not know. */
+  unknown: string[];
 }
 
 export async function enrichReport(io: Io, checked: CheckedReport & { report: Report }, opts: EnrichOptions): Promise<Enriched> {
@@ -31,7 +33,7 @@ export async function enrichReport(io: Io, checked: CheckedReport & { report: Re
   const site = siteUrl(config.jira, io.env);
   const setup = jiraSetup(config.jira, { env: io.env, configDir: dir, now: io.now() });
   const tickets = ticketsOf(checked.report);
-  if (!setup || tickets.length === 0 || (!setup.credentials && !opts.offline)) return { facts: new Map(), site, problems: [], asked: false, stale: tickets.map((t) => t.key) };
+  if (!setup || tickets.length === 0 || (!setup.credentials && !opts.offline)) return { facts: new Map(), site, problems: [], asked: false, stale: tickets.map((t) => t.key), unknown: [] };
 
   const result = await fetchJiraFacts(tickets.map((t) => t.key), setup, opts);
   for (const w of result.warnings) io.stderr.write(`warning: ${w}\n`);
@@ -47,7 +49,7 @@ export async function enrichReport(io: Io, checked: CheckedReport & { report: Re
     if (f.key.toUpperCase() !== key) at(key, "warning", `${key} has moved to ${f.key} in Jira; write ${f.key}`);
   }
   problems.sort((a, b) => a.line - b.line || a.col - b.col);
-  return { facts: result.facts, site, problems, asked: true, stale: result.stale };
+  return { facts: result.facts, site, problems, asked: true, stale: result.stale, unknown: result.unknown };
 }
 
 function ticketsOf(report: Report): { key: string; path: PropertyKey[] }[] {

@@ -25,7 +25,7 @@ export async function statusCommand(io: Io, opts: StatusOptions): Promise<void> 
   const report = checked.report;
   const enriched = await enrichReport(io, { ...checked, report }, { offline: opts.offline, refresh: opts.refresh, unknownIs: "warning" });
   if (!enriched.asked) io.stderr.write("note: Jira is not asked (no jira.url / JIRA_URL, or no credentials); its columns are empty\n");
-  const unknown = new Set(enriched.problems.filter((p) => p.message.includes("is not in Jira")).map((p) => p.message.split(" ")[0]!));
+  const unknown = new Set(enriched.unknown);
   const earlier = earlierReports(io, file, checked.weekEnding, opts.config);
   if (earlier.skipped.length) {
     io.stderr.write(`warning: not counted for weeks without progress (invalid): ${earlier.skipped.join(", ")}; see weekly check\n`);
