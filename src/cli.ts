@@ -45,7 +45,7 @@ export function buildProgram(io: Io): Command {
   program
     .command("check")
     .description("validate report files; every problem one line, as file:line:col: path: message")
-    .argument("<files...>", "report files")
+    .argument("[files...]", "report files; default: the newest YYYY-MM-DD.yaml in reports_dir")
     .option("--strict", "warnings fail too")
     .option("--jira", "also ask Jira: every ticket must exist")
     .option("-c, --config <file>", "use this weekly.config.yaml")
@@ -64,6 +64,23 @@ export function buildProgram(io: Io): Command {
     .action(async (file: string | undefined, o: { offline?: boolean; refresh?: boolean; config?: string }) => {
       const { statusCommand } = await import("./commands/status.js");
       await statusCommand(io, { ...o, file });
+    });
+
+  program
+    .command("send")
+    .description("send the report email (what render -f eml prints) through the SMTP server of weekly.config.yaml")
+    .argument("[file]", "report file; default: the newest YYYY-MM-DD.yaml in reports_dir")
+    .option("-t, --template <file>", "render with your own Handlebars template")
+    .option("--dry-run", "print the message (stdout) and its envelope (stderr); send nothing")
+    .option("-y, --yes", "send without asking (needed when stdin is not a terminal)")
+    .option("--strict", "refuse to send when there are warnings too")
+    .option("--show-status", "add each ticket's Jira status to its line")
+    .option("--offline", "do not ask Jira: use the cached facts only")
+    .option("--refresh", "ask Jira for every ticket, ignoring the cache")
+    .option("-c, --config <file>", "use this weekly.config.yaml")
+    .action(async (file: string | undefined, o: { template?: string; dryRun?: boolean; yes?: boolean; strict?: boolean; showStatus?: boolean; offline?: boolean; refresh?: boolean; config?: string }) => {
+      const { sendCommand } = await import("./commands/send.js");
+      await sendCommand(io, { ...o, file, tty: io.stdinIsTTY === true });
     });
 
   program
@@ -88,6 +105,50 @@ export function buildProgram(io: Io): Command {
     .action(async (which: string, o: { output?: string; force?: boolean }) => {
       const { schemaCommand } = await import("./commands/schema.js");
       await schemaCommand(io, { ...o, config: which === "config" });
+    });
+
+  program
+    .command("init")
+    .description("write weekly.config.yaml: who you are, who gets the report, your Jira site")
+    .option("--name <name>", "your name, as in the From: line")
+    .option("--email <address>", "your email address")
+    .option("--to <addresses...>", "recipients")
+    .option("--cc <addresses...>", "copies")
+    .option("--jira-url <url>", "your Jira site, e.g. https://example.atlassian.net")
+    .option("--reports-dir <dir>", "folder for the weekly files", undefined)
+    .option("--force", "replace an existing weekly.config.yaml")
+    .action(async (o: Record<string, unknown>) => {
+      const { initCommand } = await import("./commands/init.js");
+      const split = (v: unknown) => (Array.isArray(v) ? v.flatMap((s: string) => s.split(",")).map((s) => s.trim()).filter(Boolean) : undefined);
+      await initCommand(io, { ...o, to: split(o.to), cc: split(o.cc), interactive: io.stdinIsTTY === true } as Parameters<typeof initCommand>[1]);
+    });
+
+  program
+    .command("new")
+    .description("start this week's report from last week's: tickets carried over, notes cleared")
+    .option("--date <YYYY-MM-DD>", "a day of the week to start (default: today in the configured time zone)")
+    .option("--from-jira", "add your open Jira tickets that the report lacks")
+    .option("--drop-done", "leave out carried tickets that are done in Jira")
+    .option("--edit", "open the new file in $EDITOR")
+    .option("--force", "start the week again even if its file exists")
+    .option("-c, --config <file>", "use this weekly.config.yaml")
+    .action(async (o: Record<string, unknown>) => {
+      const { newCommand } = await import("./commands/new.js");
+      await newCommand(io, o as Parameters<typeof newCommand>[1]);
+    });
+
+  program
+    .command("add")
+    .description("add a note to this week's report, under the ticket's entry (created if needed)")
+    .argument("<key>", "Jira key like STR-68 (or a label with --label)")
+    .argument("<text>", "the note; quote it")
+    .option("-s, --section <title>", "the section for a new entry (created if no section has that title)")
+    .option("--label", "KEY is a label (like MISC) for work without a ticket")
+    .option("--date <YYYY-MM-DD>", "a day of the week to add to (default: today)")
+    .option("-c, --config <file>", "use this weekly.config.yaml")
+    .action(async (key: string, text: string, o: Record<string, unknown>) => {
+      const { addCommand } = await import("./commands/add.js");
+      await addCommand(io, { ...o, key, text } as Parameters<typeof addCommand>[1]);
     });
 
   return program;

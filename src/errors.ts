@@ -1,6 +1,6 @@
 // Typed errors. Library code throws these; only cli.ts turns them into messages and exit codes.
 
-export const ExitCode = { ok: 0, invalid: 1, usage: 2, jira: 3 } as const;
+export const ExitCode = { ok: 0, invalid: 1, usage: 2, jira: 3, delivery: 4 } as const;
 
 /** Bad input from the user: a file, a flag value, a template. One line, with file:line:col where known. */
 export class UserError extends Error {

@@ -1,6 +1,6 @@
 // --format eml: the rendered report as a complete RFC 5322 message, built by nodemailer's
 // MailComposer (RFC 2047 for non-ASCII names, quoted-printable so long lines survive intact).
-// Bcc is an envelope matter: it never appears in the message's headers.
+// Bcc is an envelope matter: it never appears in the message's headers. Lines end in CRLF.
 import { createHash } from "node:crypto";
 import { UserError } from "../errors.js";
 import type { ReportModel } from "../model/types.js";
@@ -34,6 +34,8 @@ export async function composeEml(model: ReportModel, body: string, opts: EmlOpti
     messageId: messageId(mail.from, body, opts.date),
     text: body,
     headers: { "X-Mailer": "weekly-report" },
+    // CRLF throughout, as RFC 5322 and SMTP have it: the file is the message that is sent.
+    newline: "windows",
   }).compile();
   const raw = await message.build();
   return raw.toString("utf8");

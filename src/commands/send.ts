@@ -1,0 +1,52 @@
+// weekly send: read → validate → (enrich) → model → render (the -f eml message) → deliver over SMTP.
+// Asks first on a terminal; --dry-run shows the message and its envelope; a failed send leaves
+// the message beside the report as .unsent.eml.
+import { resolve } from "node:path";
+import { UsageError } from "../errors.js";
+import type { Io } from "../io/output.js";
+import { renderEmail } from "../render/eml.js";
+import type { TemplateChoice } from "../render/render.js";
+import { confirmSend } from "../deliver/confirm.js";
+import { describeEnvelope, envelopeOf, messageIdOf } from "../deliver/envelope.js";
+import { DeliveryError } from "../deliver/errors.js";
+import { sendMessage, smtpPassword, smtpTarget } from "../deliver/smtp.js";
+import { keepUnsent } from "../deliver/unsent.js";
+import { prepareModel, type PrepareOptions } from "./prepare.js";
+
+export interface SendOptions extends PrepareOptions {
+  template?: string;
+  /** Print the message and its envelope; send nothing. */
+  dryRun?: boolean;
+  /** Send without asking. */
+  yes?: boolean;
+  /** Whether stdin is a terminal (cli.ts decides), so the question can be answered. */
+  tty?: boolean;
+}
+
+export async function sendCommand(io: Io, opts: SendOptions): Promise<void> {
+  if (opts.offline && opts.refresh) throw new UsageError("--offline and --refresh do not go together");
+  const prepared = await prepareModel(io, opts, "send");
+  const { model, reportFile } = prepared;
+  const target = smtpTarget(prepared.config.smtp);
+  const file = opts.template ? resolve(io.cwd, opts.template) : prepared.configTemplate;
+  const choice: TemplateChoice = file ? { file } : { format: "text" };
+  const eml = await renderEmail(model, choice, io.now());
+  const envelope = envelopeOf(model.mail);
+  if (opts.dryRun) {
+    io.stdout.write(eml);
+    io.stderr.write(`${describeEnvelope(envelope, target)}\n`);
+    return;
+  }
+  const password = smtpPassword(target, io.env);
+  const count = recipients(envelope.to.length);
+  await confirmSend(io, `Send "${model.subject}" to ${count} via ${target.host}?`, opts);
+  let accepted: number;
+  try {
+    accepted = await sendMessage(target, password, envelope, eml);
+  } catch (e) {
+    throw e instanceof DeliveryError ? keepUnsent(io, e, reportFile, eml) : e;
+  }
+  io.stdout.write(`sent "${model.subject}" to ${recipients(accepted)} (message-id ${messageIdOf(eml)})\n`);
+}
+
+const recipients = (n: number) => `${n} recipient${n === 1 ? "" : "s"}`;
