@@ -8,6 +8,7 @@ import {
   type BlockModel,
   type EntryModel,
   type FootnoteModel,
+  type JiraModel,
   type MailModel,
   type ReportModel,
   type SectionModel,
@@ -132,9 +133,9 @@ function buildTrailers(report: Report): TrailerModel[] {
   return out;
 }
 
-function toJiraModel(f: JiraIssueFacts) {
-  const { key, summary, status, statusCategory, assignee, resolution, updated, issueType, url } = f;
-  return { key, summary, status, statusCategory, assignee, resolution, updated, issueType, url };
+function toJiraModel(f: JiraIssueFacts): JiraModel {
+  const { fetchedAt: _, ...model } = f;
+  return model;
 }
 
 /** A YAML block scalar ends in one newline (`|`); that one is not part of the text. */

@@ -1,6 +1,8 @@
 // The plain object a template sees (`weekly render --context` prints it). Every decision is
 // already made here: what to show, in which order, cut to which width; templates only lay it out.
 
+import type { JiraIssueFacts } from "../jira/types.js";
+
 export const MODEL_FORMAT = "weekly-report/model@1";
 
 export interface ReportModel {
@@ -64,17 +66,8 @@ export interface BlockModel {
   progress: string | null;
 }
 
-export interface JiraModel {
-  key: string;
-  summary: string;
-  status: string;
-  statusCategory: string;
-  assignee: string | null;
-  resolution: string | null;
-  updated: string | null;
-  issueType: string | null;
-  url: string;
-}
+/** Jira's facts about a ticket, as templates see them (when they were fetched is not their business). */
+export type JiraModel = Omit<JiraIssueFacts, "fetchedAt">;
 
 export interface FootnoteModel {
   number: number;
