@@ -16,8 +16,9 @@ await build({
   // src/ is ESM; the bundle is CommonJS, where import.meta does not exist.
   define: { "import.meta.url": "__weeklyModuleUrl" },
   banner: { js: 'const __weeklyModuleUrl = require("node:url").pathToFileURL(__filename).href;' },
-  // jira-client (and its HTTP stack) stays in node_modules, loaded only when Jira is asked.
-  external: ["jira-client"],
+  // jira-client (Jira), mailparser (import) and nodemailer (eml, send) stay in node_modules,
+  // loaded only by the commands that use them: most runs need none of their megabytes.
+  external: ["jira-client", "mailparser", "nodemailer"],
   // ...through require(): a dynamic import() would need a module loader that vm.Script lacks.
   supported: { "dynamic-import": false },
   logLevel: "warning",
