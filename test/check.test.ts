@@ -179,8 +179,8 @@ describe("weekly check with no file", () => {
     const dir = tmpProject({ "weekly.config.yaml": CONFIG, "reports/2024-06-07.yaml": ok.replace("2024-06-14", "2024-06-07"), "reports/2024-06-14.yaml": "sections: 3\n" });
     const r = await run(["check"], { cwd: dir });
     expect(r.code).toBe(1);
-    expect(r.stderr).toBe("reports/2024-06-14.yaml:1:11: sections: expected a list, got number 3\n1 file checked: 1 error, 0 warnings\n");
+    expect(r.stderr).toBe("reports/2024-06-14.yaml\nreports/2024-06-14.yaml:1:11: sections: expected a list, got number 3\n1 file checked: 1 error, 0 warnings\n");
     const empty = tmpProject({ "weekly.config.yaml": CONFIG });
-    expect((await run(["check"], { cwd: empty })).stderr).toBe("no report file given, and no YYYY-MM-DD.yaml in reports (reports_dir of weekly.config.yaml); name one: weekly check FILE\n");
+    expect((await run(["check"], { cwd: empty })).stderr).toBe("no report file given, and no YYYY-MM-DD.yaml up to this week (2024-06-14) in reports (reports_dir of weekly.config.yaml); name one: weekly check FILE\n");
   });
 });

@@ -115,19 +115,23 @@ describe("weekly render", () => {
     expect(r.stdout).toContain("[KRN-7] (Make the scheduler tick ...)\n");
   });
 
-  it("with no file, renders the newest report of reports_dir", async () => {
+  it("with no file, renders this week's report (not one started ahead), and names it", async () => {
     const dir = tmpProject({
       "weekly.config.yaml": "reports_dir: weeks\n",
       "weeks/2024-06-07.yaml": REPORT.replace("2024-06-14", "2024-06-07").replace("sent v2", "sent v1"),
       "weeks/2024-06-14.yaml": REPORT,
+      "weeks/2024-06-21.yaml": REPORT.replace("2024-06-14", "2024-06-21").replace("sent v2", "next week"),
       "weeks/notes.yaml": "not: a report\n",
     });
-    const r = await run(["render"], { cwd: dir });
+    const r = await run(["render"], { cwd: dir, now: new Date("2024-06-12T09:00:00Z") });
     expect(r.code).toBe(0);
+    expect(r.stderr).toBe("weeks/2024-06-14.yaml\n");
     expect(r.stdout).toContain("* sent v2\n");
+    const monday = await run(["render"], { cwd: dir, now: new Date("2024-06-10T09:00:00Z") });
+    expect(monday.stdout).toContain("* sent v2\n");
     const empty = tmpProject({ "weekly.config.yaml": "reports_dir: weeks\n" });
-    const none = await run(["render"], { cwd: empty });
-    expect(none).toEqual({ code: 1, stdout: "", stderr: "no report file given, and no YYYY-MM-DD.yaml in weeks (reports_dir of weekly.config.yaml); name one: weekly render FILE\n" });
+    const none = await run(["render"], { cwd: empty, now: new Date("2024-06-12T09:00:00Z") });
+    expect(none).toEqual({ code: 1, stdout: "", stderr: "no report file given, and no YYYY-MM-DD.yaml up to this week (2024-06-14) in weeks (reports_dir of weekly.config.yaml); name one: weekly render FILE\n" });
   });
 
   it("refuses a report with errors, and one with warnings under --strict", async () => {

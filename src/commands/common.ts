@@ -9,7 +9,7 @@ import { loadReport } from "../report/load.js";
 import type { Problem } from "../report/problems.js";
 import type { Report } from "../report/schema.js";
 import type { ParsedYaml } from "../io/yaml.js";
-import { dateFromFileName } from "../report/week.js";
+import { dateFromFileName, dateIn, weekEndingFor } from "../report/week.js";
 
 export interface CheckedReport {
   file: string;
@@ -42,19 +42,25 @@ export function readReport(io: Io, file: string, configPath?: string): CheckedRe
 
 const byPosition = (ps: Problem[]) => ps.sort((a, b) => a.line - b.line || a.col - b.col);
 
-/** The newest YYYY-MM-DD.yaml in the configured reports folder: what `weekly render` takes by default. */
+/**
+ * The report a command takes when none is named: this week's (today in the configured time
+ * zone), else the newest before it; a week started ahead of time is not taken. Named on stderr.
+ */
 export function latestReport(io: Io, configPath: string | undefined, command: string): string {
   const { config, dir, file } = loadConfig({ cwd: io.cwd, explicit: configPath });
   const folder = join(dir, config.reports_dir);
+  const thisWeek = weekEndingFor(dateIn(io.now(), config.timezone), config.week_ends_on);
   let names: string[];
   try {
-    names = readdirSync(folder).filter((n) => dateFromFileName(n) !== undefined);
+    names = readdirSync(folder).filter((n) => (dateFromFileName(n) ?? "9999") <= thisWeek);
   } catch {
     names = [];
   }
   if (names.length === 0) {
     const where = file ? `${relative(io.cwd, folder) || "."} (reports_dir of ${relative(io.cwd, file)})` : `${relative(io.cwd, folder) || "."}`;
-    throw new UserError(`no report file given, and no YYYY-MM-DD.yaml in ${where}; name one: weekly ${command} FILE`);
+    throw new UserError(`no report file given, and no YYYY-MM-DD.yaml up to this week (${thisWeek}) in ${where}; name one: weekly ${command} FILE`);
   }
-  return join(folder, names.sort().at(-1)!);
+  const chosen = join(folder, names.sort().at(-1)!);
+  io.stderr.write(`${relative(io.cwd, chosen) || chosen}\n`);
+  return chosen;
 }
