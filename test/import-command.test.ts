@@ -58,15 +58,16 @@ describe("import: output files", () => {
     expect(readFileSync(join(dir, "reports/2022-11-04.yaml"), "utf8")).toContain("week_ending: 2022-11-04");
   });
 
-  it("two emails for the same week: an error naming both, nothing written", async () => {
-    const dir = tmpProject({ "a.txt": email("2023-01-06"), "b.txt": `${email("2023-01-13")}\n${email("2023-01-06")}` });
+  it("two emails for the same week: the later one wins (a report sent again), the other is named", async () => {
+    const again = email("2023-01-06").replace("* did it", "* did it, corrected");
+    const dir = tmpProject({ "a.txt": email("2023-01-06"), "b.txt": `${email("2023-01-13")}\n${again}` });
     const r = await runImport(dir, { files: ["a.txt", "b.txt"] });
-    expect(r.code).toBe(1);
-    expect(r.stderr).toContain(
-      'b.txt:13: the email "[Weekly] Week ending 2023-01-06" is for the week ending 2023-01-06, as is the email at a.txt:1; one report per week: import one of them\n',
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe(
+      'a.txt:1: skipped the email "[Weekly] Week ending 2023-01-06": the email at b.txt:13 is for the same week (2023-01-06) and comes later\n',
     );
-    expect(r.stderr).toMatch(/nothing written: 1 problem\n$/);
-    expect(readdirSync(dir).sort()).toEqual(["a.txt", "b.txt"]);
+    expect(r.stdout).toBe("2023-01-06.yaml\n2023-01-13.yaml\n");
+    expect(readFileSync(join(dir, "2023-01-06.yaml"), "utf8")).toContain("did it, corrected");
   });
 });
 
@@ -112,14 +113,12 @@ describe("import: inputs", () => {
     expect(existsSync(join(dir, "2023-01-06.yaml"))).toBe(false);
   });
 
-  it("an email that is not a weekly report: an error naming it, nothing written", async () => {
+  it("an email that is not a weekly report (a sent-mail folder has many) is skipped and named", async () => {
     const dir = tmpProject({ "in.txt": `${email("2023-01-06")}\n${email("2023-01-13", "Hi all,\n\nlunch on Friday?\n")}` });
     const r = await runImport(dir, { files: ["in.txt"] });
-    expect(r.code).toBe(1);
-    expect(r.stderr).toContain(
-      'in.txt:13: not a weekly report: the email "[Weekly] Week ending 2023-01-13" has no section title (a line underlined with === or ---); nothing is written for it\n',
-    );
-    expect(readdirSync(dir)).toEqual(["in.txt"]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('in.txt:13: skipped the email "[Weekly] Week ending 2023-01-13": not a weekly report (no section title underlined with === or ---)\n');
+    expect(readdirSync(dir).sort()).toEqual(["2023-01-06.yaml", "in.txt"]);
   });
 
   it("an email that names no week: an error saying how to fix it", async () => {

@@ -8,7 +8,7 @@ import { existsSync, mkdirSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { loadConfig, type LoadedConfig } from "../config/load.js";
 import { ProblemsFound, UsageError, UserError } from "../errors.js";
-import { buildReport, type ImportedReport } from "../import/build-report.js";
+import { buildReport, NotAReport, type ImportedReport } from "../import/build-report.js";
 import { readEmails, readInput, STDIN_NAME, type Email } from "../import/read-emails.js";
 import type { Io } from "../io/output.js";
 import { writeFileAtomic } from "../io/write-atomic.js";
@@ -36,6 +36,7 @@ export async function importCommand(io: Io, opts: ImportOptions): Promise<void> 
   const dir = outputDir(io, opts, loaded);
   const problems: string[] = [];
   const imported = await importAll(io, opts.files, loaded, problems);
+  if (imported.length === 0 && problems.length === 0) throw new UserError(`no weekly report found in ${opts.files.join(", ")}; nothing written`);
   for (const r of imported) for (const n of r.notices) io.stderr.write(`${r.source.file}:${n.line}: ${n.message}\n`);
   const planned = planFiles(io, imported, dir, opts.force === true, problems);
   for (const p of problems) io.stderr.write(`${p}\n`);
@@ -56,18 +57,23 @@ export async function importCommand(io: Io, opts: ImportOptions): Promise<void> 
 /** Read and parse every email of every input; a failing input or email is a problem, the rest go on. */
 async function importAll(io: Io, files: string[], loaded: LoadedConfig, problems: string[]): Promise<ImportedReport[]> {
   const out: ImportedReport[] = [];
-  const build = (email: Email | UserError) => {
+  const build = (email: Email | UserError): ImportedReport | string | undefined => {
     if (email instanceof UserError) return email.message;
     try {
       return buildReport(email, loaded.config);
     } catch (e) {
-      return problemOf(e);
+      if (!(e instanceof NotAReport)) return problemOf(e);
+      io.stderr.write(`${e.message}\n`);
+      return undefined;
     }
   };
   for (const file of files) {
     try {
       const buf = await readInput(file, resolve(io.cwd, file), io.stdin ?? process.stdin);
-      for (const r of await readEmails(buf, file === "-" ? STDIN_NAME : file, build)) typeof r === "string" ? problems.push(r) : out.push(r);
+      for (const r of await readEmails(buf, file === "-" ? STDIN_NAME : file, build)) {
+        if (typeof r === "string") problems.push(r);
+        else if (r) out.push(r);
+      }
     } catch (e) {
       problems.push(problemOf(e));
     }
@@ -92,19 +98,23 @@ function schemaPathFor(io: Io, loaded: LoadedConfig, dir: string): string | unde
   return existsSync(schema) ? relative(dir, schema).split(sep).join("/") : undefined;
 }
 
-/** One file per week: same-week emails and existing files (without --force) are problems. */
+/**
+ * One file per week: of two emails for the same week the later one wins (a corrected report sent
+ * again), and the other is named; existing files (without --force) are problems.
+ */
 function planFiles(io: Io, imported: ImportedReport[], dir: string, force: boolean, problems: string[]): PlannedFile[] {
   const byWeek = new Map<string, ImportedReport>();
-  const out: PlannedFile[] = [];
   for (const r of imported) {
-    const first = byWeek.get(r.weekEnding);
-    if (first) {
-      problems.push(
-        `${r.source.file}:${r.source.line}: ${r.source.name} is for the week ending ${r.weekEnding}, as is the email at ${first.source.file}:${first.source.line}; one report per week: import one of them`,
+    const earlier = byWeek.get(r.weekEnding);
+    if (earlier) {
+      io.stderr.write(
+        `${earlier.source.file}:${earlier.source.line}: skipped ${earlier.source.name}: the email at ${r.source.file}:${r.source.line} is for the same week (${r.weekEnding}) and comes later\n`,
       );
-      continue;
     }
     byWeek.set(r.weekEnding, r);
+  }
+  const out: PlannedFile[] = [];
+  for (const r of byWeek.values()) {
     const path = join(dir, `${r.weekEnding}.yaml`);
     const rel = relative(io.cwd, path);
     const display = rel.startsWith("..") ? path : rel;

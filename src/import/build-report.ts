@@ -11,6 +11,11 @@ import { parseBody } from "./parse-body.js";
 import type { Notice } from "./parse-context.js";
 import type { Email } from "./read-emails.js";
 
+/** An email that is no weekly report (a reply, a lunch invitation): skipped, not a failure. */
+export class NotAReport extends UserError {
+  override name = "NotAReport";
+}
+
 /** Where an email came from, kept after its body is gone. */
 export interface EmailSource {
   file: string;
@@ -35,7 +40,7 @@ export function buildReport(email: Email, config: Config): ImportedReport {
   const lineOf = bodyLine === undefined ? () => email.line : (i: number) => bodyLine + i;
   const { body, notices } = parseBody(email.body, lineOf, config.summary_width);
   if (body.sections.length === 0) {
-    throw new UserError(`${email.file}:${email.line}: not a weekly report: ${nameOf(email)} has no section title (a line underlined with === or ---); nothing is written for it`);
+    throw new NotAReport(`${email.file}:${email.line}: skipped ${nameOf(email)}: not a weekly report (no section title underlined with === or ---)`);
   }
   const weekEnding = weekEndingOf(email, config);
   const mail = mailFieldsOf(email, config, weekEnding, notices);
