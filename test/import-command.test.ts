@@ -157,3 +157,15 @@ describe("import: inputs", () => {
     expect(out.stdout).toContain("\n(UNSORTED)\n* some stray words\n  and more\n\n[STR-1] (one)\n");
   });
 });
+
+describe("import: a sign-off", () => {
+  it("after a === trailer === is the closing, not part of the trailer", async () => {
+    const body = "Work\n====\n[X-1]\n* did it\n\n=== Issues ===\n* a problem\n\nThanks,\nZoë\n";
+    const dir = tmpProject({ "in.txt": email("2026-11-13", body) });
+    const r = await runImport(dir, { files: ["in.txt"] });
+    expect(r.stderr).toBe("");
+    expect(readFileSync(join(dir, "2026-11-13.yaml"), "utf8")).toMatch(/issues:\n  - a problem\n\nclosing: \|\n  Thanks,\n  Zoë\n$/);
+    const out = await run(["render", "2026-11-13.yaml"], { cwd: dir });
+    expect(out.stdout).toBe(email("2026-11-13", body));
+  });
+});

@@ -257,3 +257,16 @@ sections:
     expect(read(dir, "reports/2024-06-14.yaml")).not.toContain("AB-99");
   });
 });
+
+describe("event dates", () => {
+  it("an event counts by its last day: ranges over months, days and years", async () => {
+    const { eventEnd } = await import("../src/report/carry.js");
+    expect(eventEnd("Nov 23: Labor Thanksgiving Day", "2022-11-05")).toBe("2022-11-23");
+    expect(eventEnd("Dec 24-Jan 4: holidays", "2026-12-26")).toBe("2027-01-04");
+    expect(eventEnd("Nov 28-Dec 10: vacation", "2026-11-28")).toBe("2026-12-10");
+    expect(eventEnd("Nov 23-25: conference", "2022-11-19")).toBe("2022-11-25");
+    expect(eventEnd("2022-11-23..2022-11-25 LPC", "2022-11-19")).toBe("2022-11-25");
+    expect(eventEnd("12/10 dentist", "2022-12-03")).toBe("2022-12-10");
+    expect(eventEnd("team dinner some day", "2022-12-03")).toBeUndefined();
+  });
+});

@@ -22,12 +22,15 @@ export interface ParsedBody {
   trailers?: { title: string; text: string }[];
 }
 
-export function parseBody(lines: readonly string[], lineOf: (i: number) => number, summaryWidth: number): { body: ParsedBody; notices: Notice[] } {
+export function parseBody(allLines: readonly string[], lineOf: (i: number) => number, summaryWidth: number): { body: ParsedBody; notices: Notice[] } {
+  // A sign-off ends the email whatever stands before it (even a === trailer === that would take it in).
+  const signOff = findSignOff(allLines);
+  const lines = signOff ? allLines.slice(0, signOff.start) : allLines;
   const ctx = createContext(lines, lineOf, summaryWidth);
   const sections: SectionInput[] = [];
   const trailers: Trailers = { trailers: [] };
   const unsorted: Trailers["trailers"] = [];
-  const around: { intro?: string; closing?: string } = {};
+  const around: { intro?: string; closing?: string } = signOff ? { closing: blockText(signOff.lines, 0) } : {};
   let i = skipBlank(ctx, 0);
   if (i > 0 && i < lines.length) notice(ctx, 0, "normalized: blank lines before the first section dropped");
   while (i < lines.length) {
@@ -52,7 +55,21 @@ export function parseBody(lines: readonly string[], lineOf: (i: number) => numbe
       i = keepUnsorted(ctx, unsorted, i, sections.length === 0);
     }
   }
-  return { body: { ...styleOf(ctx), ...around, ...assemble(sections, trailers, unsorted) }, notices: ctx.notices };
+  const { intro, closing } = around;
+  const body = { ...styleOf(ctx), ...(intro !== undefined ? { intro } : {}), ...assemble(sections, trailers, unsorted), ...(closing !== undefined ? { closing } : {}) };
+  return { body, notices: ctx.notices };
+}
+
+const SIGN_OFF = /^(?:--\s*$|(?:thanks|thank you|many thanks|cheers|regards|best|kind regards|best regards|br|greetings|sincerely)\b)/i;
+
+/** The last paragraph, when it is a sign-off ("Thanks,", "Regards", "-- "): at most six lines after a blank line. */
+function findSignOff(lines: readonly string[]): { start: number; lines: string[] } | undefined {
+  let end = lines.length;
+  while (end > 0 && lines[end - 1]!.trim() === "") end--;
+  let start = end;
+  while (start > 0 && lines[start - 1]!.trim() !== "") start--;
+  if (start === 0 || end - start > 6 || !SIGN_OFF.test(lines[start]!.trim())) return undefined;
+  return { start, lines: lines.slice(start, end) };
 }
 
 /** Text before the first section (a greeting) or at the very end (a signature), kept verbatim. */

@@ -85,18 +85,30 @@ function dropEmptyReferences(doc: Document.Parsed): void {
   if (empty(doc as never)) doc.delete("references");
 }
 
-/** Events whose leading date is on or before last week's end are past; undated ones stay. */
+/** Events that ended before the new week are past (a range counts by its last day); undated ones stay. */
 function dropPastEvents(doc: Document.Parsed, opts: CarryOptions, notices: string[]): void {
   const events = doc.get("events", true);
   if (!isSeq(events)) return;
   const start = addDays(opts.weekEnding, -6);
   events.items = events.items.filter((item) => {
     const text = scalarText(item);
-    const date = leadingDate(text, start);
+    const date = eventEnd(text, start);
     if (date === undefined) notices.push(`event kept (its date is not clear): ${JSON.stringify(text.split("\n")[0])}`);
     else if (date < start) notices.push(`event left out (past): ${JSON.stringify(text.split("\n")[0])}`);
     return date === undefined || date >= start;
   });
+}
+
+/** The last day of an event: "Nov 23: ...", or the end of "Dec 24-Jan 4", "Nov 23-25", "2022-11-23..2022-11-25". */
+export function eventEnd(text: string, around: string): string | undefined {
+  const first = leadingDate(text, around);
+  if (!first) return undefined;
+  const range = /^\s*(?:\d{4}-\d{2}-\d{2}|[A-Za-z]{3}[a-z]*\.?\s+\d{1,2}|\d{1,2}\s+[A-Za-z]{3}[a-z]*|\d{1,2}\/\d{1,2})\s*(?:-|–|—|\.\.|to|until)\s*(.*)$/i.exec(text);
+  if (!range) return first;
+  const rest = range[1]!;
+  const dayOnly = /^(\d{1,2})\b(?![\/-]|\s+[A-Za-z]{3})/.exec(rest);
+  const last = dayOnly ? `${first.slice(0, 8)}${dayOnly[1]!.padStart(2, "0")}` : leadingDate(rest, first);
+  return last && last >= first ? last : first;
 }
 
 const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
