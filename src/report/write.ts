@@ -15,7 +15,7 @@ export interface StringifyOptions {
 }
 
 /** Top-level keys after which the file gets a blank line, as in the hand-written examples. */
-const SPACED_KEYS = new Set(["sections", "references", "patches", "issues", "events", "trailers"]);
+const SPACED_KEYS = new Set(["sections", "references", "patches", "issues", "events", "trailers", "closing"]);
 
 /**
  * Plain scalars that YAML 1.2 reads as text but YAML 1.1 readers (and some editors) take for a
