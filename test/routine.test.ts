@@ -104,7 +104,7 @@ sections:
   - title: A
     entries:
       - ticket: AB-1
-        todo: [ "read [1] again" ]
+        todo: ["read [1] again"]
         # last week:
         # - see [1]
         progress: none
@@ -219,7 +219,7 @@ sections:
   - title: Beta
     entries:
       - label: MISC
-        notes: [ one ]
+        notes: [one]
 `);
     const out = await run(["render", "reports/2024-06-14.yaml"], { cwd: dir });
     expect(out.stdout).toContain("[AB-2]\n* first\n\n* ran it:\n\n    $ make test\n");
@@ -233,9 +233,30 @@ sections:
     const text = read(dir, "reports/2024-06-14.yaml");
     expect(text).toContain("      - ticket: AB-7\n        notes:\n          - new ticket\n  - title: Beta");
     expect(text).toContain("  - title: Gamma\n    entries:\n      - ticket: ZZ-1\n        notes:\n          - elsewhere\n");
-    expect(text).toContain("notes: [ one, two ]");
+    expect(text).toContain("notes: [one, two]");
     const nowhere = await run(["add", "QQ-1", "where?", "--date", "2024-06-12"], { cwd: dir });
     expect(nowhere).toEqual({ code: 1, stdout: "", stderr: 'no section holds QQ tickets yet; name one with --section (there are "Alpha", "Beta", "Gamma")\n' });
+  });
+
+  it("keeps the file as the user has it: through a symlink, its mode, CRLF line ends; refuses a broken report", async () => {
+    const { chmodSync, mkdirSync, statSync, symlinkSync, lstatSync } = await import("node:fs");
+    const dir = tmpProject({ "store/week.yaml": week.replace(/\n/g, "\r\n") });
+    chmodSync(join(dir, "store/week.yaml"), 0o600);
+    mkdirSync(join(dir, "reports"));
+    symlinkSync("../store/week.yaml", join(dir, "reports/2024-06-14.yaml"));
+    const r = await run(["add", "AB-2", "second", "--date", "2024-06-12"], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(lstatSync(join(dir, "reports/2024-06-14.yaml")).isSymbolicLink()).toBe(true);
+    const stored = read(dir, "store/week.yaml");
+    expect(stored).toContain("          - first\r\n          - second\r\n");
+    expect(stored.replace(/\r\n/g, "")).not.toContain("\n");
+    expect(statSync(join(dir, "store/week.yaml")).mode & 0o777).toBe(0o600);
+    writeFileSync(join(dir, "store/week.yaml"), week.replace("label: MISC", "label: MISC\n        notez: [x]"));
+    const broken = await run(["add", "AB-2", "third", "--date", "2024-06-12"], { cwd: dir });
+    expect(broken.code).toBe(1);
+    expect(broken.stderr).toBe(
+      'nothing added: fix the report first (reports/2024-06-14.yaml:13:9: sections[1].entries[0].notez: unknown field "notez"; did you mean "notes"?; weekly check reports/2024-06-14.yaml)\n',
+    );
   });
 
   it("catches a typo'd key, a missing week, and (with Jira) a key Jira does not know", async () => {

@@ -6,7 +6,8 @@ import { loadConfig } from "../config/load.js";
 import type { Config } from "../config/schema.js";
 import { UsageError, UserError } from "../errors.js";
 import type { Io } from "../io/output.js";
-import { readTextFile } from "../io/read-text.js";
+import { inFormat, readTextFile, textFormatOf } from "../io/read-text.js";
+import { YAML_OUT } from "../io/yaml.js";
 import { writeFileAtomic } from "../io/write-atomic.js";
 import { fetchJiraFacts } from "../jira/facts.js";
 import { jiraSetup } from "../jira/setup.js";
@@ -38,16 +39,18 @@ export async function addCommand(io: Io, opts: AddOptions): Promise<void> {
   if (!existsSync(file)) throw new UserError(`no report for the week ending ${weekEnding} (${shown}); start it with: weekly new`);
   if (!opts.label) await checkInJira(io, id, config, dir);
 
-  const doc = parseDocument(readTextFile(file, "report file (YAML)"));
-  if (doc.errors.length) throw new UserError(`${shown}: the report is not valid YAML; fix it first (weekly check ${shown})`);
-  const where = addNote(doc, { ...(opts.label ? { label: id } : { ticket: id }), text: opts.text, section: opts.section });
-  const text = doc.toString({ lineWidth: 0 });
-  // The edit must leave a report that still loads: never write a file that the next command refuses.
-  const reloaded = parseReport(text, shown);
-  if (!reloaded.report || hasErrors(reloaded.problems)) {
-    throw new UserError(`not added: the report would not be valid (${reloaded.problems.map(formatProblem)[0]})`);
+  const before = parseReport(readTextFile(file, "report file (YAML)"), shown);
+  if (!before.report || hasErrors(before.problems)) {
+    const first = before.problems.find((p) => p.severity === "error");
+    throw new UserError(`nothing added: fix the report first (${first ? formatProblem(first) : shown}; weekly check ${shown})`);
   }
-  writeFileAtomic(file, text, { force: true, display: shown });
+  const doc = parseDocument(readTextFile(file, "report file (YAML)"));
+  const where = addNote(doc, { ...(opts.label ? { label: id } : { ticket: id }), text: opts.text, section: opts.section });
+  const text = doc.toString(YAML_OUT);
+  // The edit must leave a report that still loads: never write a file that the next command refuses.
+  const after = parseReport(text, shown);
+  if (!after.report || hasErrors(after.problems)) throw new UserError(`nothing added: the note would make the report invalid (${after.problems.map(formatProblem)[0]})`);
+  writeFileAtomic(file, inFormat(text, textFormatOf(file)), { force: true, display: shown });
   io.stdout.write(`${shown}: ${opts.label ? `(${id})` : `[${id}]`} in "${where.section}"${where.created ? " (new entry)" : ""}\n`);
 }
 

@@ -5,7 +5,8 @@ import { join, relative } from "node:path";
 import { parseDocument } from "yaml";
 import { loadConfig } from "../config/load.js";
 import { UsageError, UserError } from "../errors.js";
-import { readTextFile } from "../io/read-text.js";
+import { inFormat, readTextFile, textFormatOf } from "../io/read-text.js";
+import { YAML_OUT } from "../io/yaml.js";
 import type { Io } from "../io/output.js";
 import { writeFileAtomic } from "../io/write-atomic.js";
 import { carryForward } from "../report/carry.js";
@@ -43,7 +44,7 @@ export async function newCommand(io: Io, opts: NewOptions): Promise<void> {
     const { notices } = carryForward(doc, { weekEnding, previous, notes: config.carry_notes, drop: jira?.drop });
     if (jira) jira.addTo(doc);
     for (const n of [...notices, ...(jira?.notices ?? [])]) io.stderr.write(`${n}\n`);
-    text = doc.toString({ lineWidth: 0 });
+    text = inFormat(doc.toString(YAML_OUT), textFormatOf(prevFile));
   } else {
     text = starter(weekEnding, folder, dir);
     io.stderr.write(`no earlier report in ${relative(io.cwd, folder) || "."}: started ${shown} from scratch\n`);

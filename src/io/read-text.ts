@@ -58,3 +58,14 @@ export function describeFsError(e: unknown): string {
 }
 
 const mib = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MiB`;
+
+/** How a text file ends its lines and whether it starts with a BOM, so an edit can keep both. */
+export function textFormatOf(file: string): { crlf: boolean; bom: boolean } {
+  const raw = readFileSync(file);
+  return { crlf: raw.includes("\r\n"), bom: raw[0] === 0xef && raw[1] === 0xbb && raw[2] === 0xbf };
+}
+
+/** Text with LF line ends back into a file's own format. */
+export function inFormat(text: string, format: { crlf: boolean; bom: boolean }): string {
+  return `${format.bom ? "\ufeff" : ""}${format.crlf ? text.replace(/\n/g, "\r\n") : text}`;
+}

@@ -1,5 +1,5 @@
 // Write a user's file all at once or not at all: temp file in the same folder, then rename.
-import { closeSync, existsSync, fsyncSync, openSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
+import { closeSync, existsSync, fsyncSync, openSync, realpathSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { UserError } from "../errors.js";
 import { describeFsError } from "./read-text.js";
@@ -11,18 +11,23 @@ export interface WriteOptions {
   display?: string;
 }
 
-export function writeFileAtomic(file: string, data: string, opts: WriteOptions = {}): void {
-  const dir = dirname(file);
-  const name = opts.display ?? file;
-  if (!existsSync(dir)) throw new UserError(`${name}: its folder does not exist`);
+export function writeFileAtomic(path: string, data: string, opts: WriteOptions = {}): void {
+  const name = opts.display ?? path;
+  let file = path;
+  let mode = 0o644;
+  if (!existsSync(dirname(file))) throw new UserError(`${name}: its folder does not exist`);
   if (existsSync(file)) {
     if (statSync(file).isDirectory()) throw new UserError(`${name}: is a directory`);
     if (!opts.force) throw new UserError(`${name}: already exists; use --force to overwrite it`);
+    // Replace what the user has, as they have it: through a symlink to its target, with its mode.
+    file = realpathSync(file);
+    mode = statSync(file).mode & 0o7777;
   }
+  const dir = dirname(file);
   const tmp = join(dir, `.${basename(file)}.${process.pid}.${Math.random().toString(36).slice(2, 8)}.tmp`);
   let fd: number | undefined;
   try {
-    fd = openSync(tmp, "wx", 0o644);
+    fd = openSync(tmp, "wx", mode);
     writeSync(fd, data);
     fsyncSync(fd);
     closeSync(fd);

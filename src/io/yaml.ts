@@ -2,6 +2,9 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, Scalar, type Document, type Node } from "yaml";
 import type { Problem } from "../report/problems.js";
 
+/** How edited report documents are written back: no re-wrapping, flow lists as the user writes them. */
+export const YAML_OUT = { lineWidth: 0, flowCollectionPadding: false } as const;
+
 export interface ParsedYaml {
   data: unknown;
   /** line:col (1-based) of the node at a data path; the nearest existing ancestor when the path is absent. */
