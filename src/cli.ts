@@ -119,6 +119,7 @@ export function buildProgram(io: Io): Command {
     .option("--force", "replace an existing weekly.config.yaml")
     .action(async (o: Record<string, unknown>) => {
       const { initCommand } = await import("./commands/init.js");
+      // --to a@x,b@x and --to a@x --to b@x alike; "Name <a@x>" keeps its space.
       const split = (v: unknown) => (Array.isArray(v) ? v.flatMap((s: string) => s.split(",")).map((s) => s.trim()).filter(Boolean) : undefined);
       await initCommand(io, { ...o, to: split(o.to), cc: split(o.cc), interactive: io.stdinIsTTY === true } as Parameters<typeof initCommand>[1]);
     });

@@ -29,7 +29,7 @@ describe("weekly init", () => {
     expect(read(dir, "weekly.config.yaml")).toBe("from: me@example.com\n");
     const bad = await run(["init", "--force", "--email", "not-an-address"], { cwd: dir });
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toBe('from: expected an address like "Jane Doe <jane@example.com>" or "jane@example.com"\n');
+    expect(bad.stderr).toBe('--email: expected an address like "Jane Doe <jane@example.com>" or "jane@example.com", got "not-an-address"\n');
     expect((await run(["init", "--force", "--email", "x@example.com"], { cwd: dir })).code).toBe(0);
     expect(read(dir, "weekly.config.yaml")).toContain("from: x@example.com\n");
   });
@@ -45,13 +45,15 @@ describe("weekly init", () => {
       stdout: { write: () => true },
       stderr: { write: (s: string) => (err += s) },
       now: () => new Date("2024-06-14T10:00:00Z"),
-      stdin: Readable.from(["jane-at-example\njane@example.com\nlead@example.com\n\n\nweeks\n"]),
+      stdin: Readable.from(["jane-at-example\njane@example.com\nLead Person <lead@example.com>, x@example.com\n\nnot a url at all\nexample.atlassian.net\nweeks\n"]),
       stdinIsTTY: true,
     });
     expect(code).toBe(0);
     expect(err).toContain("Your email: ");
     expect(err).toContain("that does not look right; try again");
-    expect(read(dir, "weekly.config.yaml")).toContain("from: Jane <jane@example.com>\nto:\n  - lead@example.com\ncc: []\nweek_ends_on: friday\nreports_dir: weeks\n");
+    expect(read(dir, "weekly.config.yaml")).toContain(
+      "from: Jane <jane@example.com>\nto:\n  - Lead Person <lead@example.com>\n  - x@example.com\ncc: []\nweek_ends_on: friday\nreports_dir: weeks\njira:\n  url: https://example.atlassian.net\n",
+    );
   });
 });
 
@@ -236,6 +238,8 @@ sections:
     expect(text).toContain("notes: [one, two]");
     const nowhere = await run(["add", "QQ-1", "where?", "--date", "2024-06-12"], { cwd: dir });
     expect(nowhere).toEqual({ code: 1, stdout: "", stderr: 'no section holds QQ tickets yet; name one with --section (there are "Alpha", "Beta", "Gamma")\n' });
+    const swapped = await run(["add", "BA-1", "typo", "--date", "2024-06-12"], { cwd: dir });
+    expect(swapped.stderr).toBe('no section holds BA tickets yet; did you mean AB-1? If not, name one with --section (there are "Alpha", "Beta", "Gamma")\n');
   });
 
   it("keeps the file as the user has it: through a symlink, its mode, CRLF line ends; refuses a broken report", async () => {
@@ -262,9 +266,9 @@ sections:
   it("catches a typo'd key, a missing week, and (with Jira) a key Jira does not know", async () => {
     const dir = tmpProject({ "reports/2024-06-14.yaml": week });
     const typo = await run(["add", "ab1", "x", "--date", "2024-06-12"], { cwd: dir });
-    expect(typo).toEqual({ code: 2, stdout: "", stderr: '"ab1" is not a Jira key like STR-68; did you mean AB-1? (for work without a ticket: --label ab1)\n' });
+    expect(typo).toEqual({ code: 2, stdout: "", stderr: '"ab1" is not a Jira key like STR-68; did you mean AB-1? (for work without a ticket: --label "ab1")\n' });
     const missing = await run(["add", "AB-1", "x", "--date", "2024-06-20"], { cwd: dir });
-    expect(missing).toEqual({ code: 1, stdout: "", stderr: "no report for the week ending 2024-06-21 (reports/2024-06-21.yaml); start it with: weekly new\n" });
+    expect(missing).toEqual({ code: 1, stdout: "", stderr: "no report for the week ending 2024-06-21 (reports/2024-06-21.yaml); start it with: weekly new --date 2024-06-20\n" });
     const jira = await startFakeJira({ deployment: "cloud", issues: [{ key: "AB-1", summary: "s" }] });
     try {
       writeFileSync(join(dir, "weekly.config.yaml"), `jira:\n  url: ${jira.url}\n  deployment: cloud\n`);

@@ -36,7 +36,7 @@ export async function addCommand(io: Io, opts: AddOptions): Promise<void> {
   const weekEnding = weekEndingFor(today, config.week_ends_on);
   const file = join(dir, config.reports_dir, `${weekEnding}.yaml`);
   const shown = relative(io.cwd, file) || file;
-  if (!existsSync(file)) throw new UserError(`no report for the week ending ${weekEnding} (${shown}); start it with: weekly new`);
+  if (!existsSync(file)) throw new UserError(`no report for the week ending ${weekEnding} (${shown}); start it with: weekly new${opts.date ? ` --date ${opts.date}` : ""}`);
   if (!opts.label) await checkInJira(io, id, config, dir);
 
   const before = parseReport(readTextFile(file, "report file (YAML)"), shown);
@@ -57,7 +57,8 @@ export async function addCommand(io: Io, opts: AddOptions): Promise<void> {
 function checkKey(key: string): string {
   if (JIRA_KEY.test(key)) return key;
   const hint = suggestKey(key);
-  throw new UsageError(`"${key}" is not a Jira key like STR-68${hint ? `; did you mean ${hint}?` : ""} (for work without a ticket: --label ${key})`);
+  const label = key.trim() ? ` (for work without a ticket: --label ${JSON.stringify(key.trim())})` : "";
+  throw new UsageError(`"${key}" is not a Jira key like STR-68${hint ? `; did you mean ${hint}?` : ""}${label}`);
 }
 
 /** With Jira configured, a key it does not know is refused (a typo); Jira down only warns. */

@@ -42,8 +42,11 @@ export async function initCommand(io: Io, opts: InitOptions): Promise<void> {
   const checked = Config.safeParse(data);
   if (!checked.success) {
     const issue = checked.error.issues[0]!;
-    throw new UsageError(`${issue.path.join(".") || "config"}: ${issue.message}`);
+    const field = issue.path.filter((p) => typeof p === "string").join(".");
+    const got = issue.path.reduce<unknown>((v, k) => (v as Record<PropertyKey, unknown> | undefined)?.[k as string], data);
+    throw new UsageError(`${FLAG_OF[field] ?? field}: ${issue.message}, got ${JSON.stringify(got)}`);
   }
+  if (!data.from) io.stderr.write("note: no sender yet (--name, --email): render -f eml and send need `from:` in weekly.config.yaml\n");
   writeFileAtomic(file, header(io.cwd) + stringify(data, { lineWidth: 0 }), { force: opts.force, display: CONFIG_NAME });
   mkdirSync(resolve(io.cwd, answers.reportsDir), { recursive: true });
   io.stdout.write(`${CONFIG_NAME}\n`);
@@ -51,7 +54,8 @@ export async function initCommand(io: Io, opts: InitOptions): Promise<void> {
 }
 
 function fromFlags(opts: InitOptions): Answers {
-  return { name: opts.name, email: opts.email, to: opts.to ?? [], cc: opts.cc ?? [], jiraUrl: opts.jiraUrl, reportsDir: opts.reportsDir ?? "reports" };
+  const jiraUrl = opts.jiraUrl === undefined ? undefined : (siteOf(opts.jiraUrl) ?? opts.jiraUrl);
+  return { name: opts.name, email: opts.email, to: opts.to ?? [], cc: opts.cc ?? [], jiraUrl, reportsDir: opts.reportsDir ?? "reports" };
 }
 
 /** One question per missing value, on stderr; Enter takes the [default]; a bad address is asked again. */
@@ -70,20 +74,33 @@ async function ask(io: Io, opts: InitOptions): Promise<Answers> {
     }
     throw new UsageError(`no usable answer for "${label}"`);
   };
-  const list = (s: string) => s.split(/[,\s]+/).filter(Boolean);
+  const list = (s: string) => s.split(",").map((a) => a.trim()).filter(Boolean);
   const addresses = (s: string) => list(s).every((a) => Address.safeParse(a).success);
   try {
     const name = opts.name ?? (await q("Your name", git(io, "user.name")));
     const email = opts.email ?? (await q("Your email", git(io, "user.email"), (s) => Address.safeParse(s).success));
     const to = opts.to ?? list(await q("Send the report to (addresses, comma-separated)", "", addresses));
     const cc = opts.cc ?? list(await q("Cc (addresses, comma-separated; Enter for none)", "", (s) => s === "" || addresses(s)));
-    const jiraUrl = opts.jiraUrl ?? ((await q("Jira site (e.g. https://example.atlassian.net; Enter for none)")) || undefined);
+    const jiraUrl = opts.jiraUrl ?? (siteOf(await q("Jira site (e.g. https://example.atlassian.net; Enter for none)", "", (s) => s === "" || siteOf(s) !== undefined)) || undefined);
     const reportsDir = opts.reportsDir ?? (await q("Folder for the weekly files", "reports"));
     return { name: name || undefined, email: email || undefined, to, cc, jiraUrl, reportsDir };
   } finally {
     rl.close();
   }
 }
+
+/** "example.atlassian.net" → "https://example.atlassian.net"; undefined when it is no URL. */
+function siteOf(text: string): string | undefined {
+  if (text === "") return "";
+  try {
+    return new URL(/^[a-z]+:\/\//i.test(text) ? text : `https://${text}`).href.replace(/\/$/, "");
+  } catch {
+    return undefined;
+  }
+}
+
+/** Which flag sets a config field, for messages. */
+const FLAG_OF: Record<string, string> = { from: "--email", to: "--to", cc: "--cc", "jira.url": "--jira-url", reports_dir: "--reports-dir" };
 
 function configOf(a: Answers): Record<string, unknown> {
   const from = a.email ? (a.name ? `${a.name} <${a.email}>` : a.email) : undefined;

@@ -1,6 +1,6 @@
 // weekly new [--date D]: this week's report file, carried over from the latest earlier one.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readdirSync } from "node:fs";
 import { join, relative } from "node:path";
 import { parseDocument } from "yaml";
 import { loadConfig } from "../config/load.js";
@@ -24,7 +24,8 @@ export interface NewOptions {
 }
 
 export async function newCommand(io: Io, opts: NewOptions): Promise<void> {
-  const { config, dir } = loadConfig({ cwd: io.cwd, explicit: opts.config });
+  const { config, dir, file: configFile } = loadConfig({ cwd: io.cwd, explicit: opts.config });
+  if (!configFile) io.stderr.write(`note: no weekly.config.yaml here or above; using ./${config.reports_dir} (weekly init writes one)\n`);
   const today = opts.date ?? dateIn(io.now(), config.timezone);
   if (!dateFromFileName(`${today}.yaml`)) throw new UsageError(`--date must be a date like 2022-11-11, got "${opts.date}"`);
   const weekEnding = weekEndingFor(today, config.week_ends_on);
@@ -50,6 +51,10 @@ export async function newCommand(io: Io, opts: NewOptions): Promise<void> {
     io.stderr.write(`no earlier report in ${relative(io.cwd, folder) || "."}: started ${shown} from scratch\n`);
   }
   mkdirSync(folder, { recursive: true });
+  if (existsSync(target)) {
+    copyFileSync(target, `${target}.bak`);
+    io.stderr.write(`the week you replaced is kept as ${shown}.bak\n`);
+  }
   writeFileAtomic(target, text, { force: opts.force, display: shown });
   io.stdout.write(`${shown}\n`);
   if (opts.edit) openEditor(io, target);

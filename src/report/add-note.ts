@@ -2,6 +2,7 @@
 // keeping the file's comments and layout: the YAML document is edited, not rewritten from data.
 import { isMap, isScalar, isSeq, Scalar, type Document, type YAMLMap, type YAMLSeq } from "yaml";
 import { UserError } from "../errors.js";
+import { editDistance } from "./problems.js";
 
 export interface AddNote {
   ticket?: string;
@@ -66,7 +67,12 @@ function chooseSection(doc: Document.Parsed, sections: YAMLSeq, note: AddNote): 
   if (byProject) return byProject;
   if (maps.length === 1) return ensureEntries(doc, maps[0]!);
   const titles = maps.map((s) => JSON.stringify(String(s.get("title")))).join(", ");
-  throw new UserError(`no section holds ${project ? `${project} tickets` : `(${note.label})`} yet; name one with --section (there are ${titles})`);
+  const projects = [...new Set(maps.flatMap((s) => entriesOf(s).map((e) => String(e.get("ticket") ?? "").split("-")[0]!)).filter(Boolean))];
+  // A near miss: one letter off, or the same letters swapped (NTE for NET).
+  const sorted = (w: string) => [...w].sort().join("");
+  const near = project ? projects.find((p) => editDistance(p, project) <= 1 || sorted(p) === sorted(project)) : undefined;
+  const hint = near ? `did you mean ${near}-${note.ticket!.split("-")[1]}? If not, ` : "";
+  throw new UserError(`no section holds ${project ? `${project} tickets` : `(${note.label})`} yet; ${hint}name one with --section (there are ${titles})`);
 }
 
 function ensureEntries(doc: Document.Parsed, section: YAMLMap): YAMLMap {
