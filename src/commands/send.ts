@@ -38,6 +38,9 @@ export async function sendCommand(io: Io, opts: SendOptions): Promise<void> {
     return;
   }
   const password = smtpPassword(target, io.env);
+  if (password !== undefined && target.security === "none") {
+    io.stderr.write(`warning: smtp.security is none: the password for ${target.user} crosses the network unencrypted\n`);
+  }
   const count = recipients(envelope.to.length);
   await confirmSend(io, `Send "${model.subject}" to ${count} via ${target.host}?`, opts);
   let accepted: number;
