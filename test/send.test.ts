@@ -160,7 +160,7 @@ describe("weekly send", () => {
     expect(r).toEqual({
       code: 4,
       stdout: "",
-      stderr: "the SMTP server refused the login of jane@example.com: 535 Invalid username or password; check WEEKLY_SMTP_PASSWORD\nthe message is saved in 2022-11-11.unsent.eml\n",
+      stderr: "warning: smtp.security is none: the password for jane@example.com crosses the network unencrypted\nthe SMTP server refused the login of jane@example.com: 535 Invalid username or password; check WEEKLY_SMTP_PASSWORD\nthe message is saved in 2022-11-11.unsent.eml\n",
     });
     expect(server.logins).toEqual([`jane@example.com:${PASSWORD}-wrong`]);
     expect(server.mails).toEqual([]);
