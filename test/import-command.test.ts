@@ -169,3 +169,13 @@ describe("import: a sign-off", () => {
     expect(out.stdout).toBe(email("2026-11-13", body));
   });
 });
+
+describe("import: line numbers in an mbox", () => {
+  it("point at the body's own lines for a plain 8bit part", async () => {
+    const msg = (week: string, extra: string) =>
+      `From jane@example.com Fri Nov 13 10:00:00 2026\nFrom: =?UTF-8?Q?Zo=C3=AB?= <zoe@example.com>\nTo: b@example.com\nSubject: [Weekly] Week ending ${week}\nMIME-Version: 1.0\nContent-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: 8bit\n\nNet\n===\n[NET-12] (net)\n* did it\n${extra}\n`;
+    const dir = tmpProject({ "in.mbox": msg("2026-11-13", "") + msg("2026-11-20", "\n[NET-12] (again)\n* pasted twice\n") });
+    const r = await runImport(dir, { files: ["in.mbox"], dryRun: true });
+    expect(r.stderr).toBe("in.mbox:27: NET-12 is reported twice: at line 24 and here; was a block pasted twice? (`weekly check` flags it in the written file)\n");
+  });
+});

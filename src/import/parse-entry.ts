@@ -35,7 +35,7 @@ export function parseEntry(ctx: ParseContext, i: number, heading: Heading): { en
   let end = i + 1;
   const bare = ctx.lines[end] === undefined || parseBullet(ctx.lines[end]!) ? undefined : progressOf(ctx.lines[end]!);
   if (bare) {
-    notice(ctx, end, `normalized: ${quote(ctx.lines[end]!)} renders as "* ${ctx.lines[end]!.trim()}"`);
+    notice(ctx, end, `normalized: ${quote(ctx.lines[end]!)} renders as "${ctx.style.bullet} ${ctx.lines[end]!.trim()}"`);
     progress = bare;
     end++;
   }

@@ -66,7 +66,17 @@ export async function readEmails<T>(buf: Buffer, file: string, take: (email: Ema
 async function readMessage(data: Buffer, file: string, line: number): Promise<Email> {
   const ends = [data.indexOf("\n\n"), data.indexOf("\r\n\r\n")].filter((k) => k !== -1);
   const head = data.toString("latin1", 0, ends.length ? Math.min(...ends) : data.length).replace(/\r/g, "").split("\n");
-  if (needsMime(readHeaderBlock(head, 0).fields)) return decodeMime(data, file, line + 1);
+  const { fields } = readHeaderBlock(head, 0);
+  if (needsMime(fields)) {
+    const email = await decodeMime(data, file, line + 1);
+    // A single text/plain part sent as is (7bit/8bit) decodes to its own lines: keep their numbers.
+    const cte = (fields.get("content-transfer-encoding") ?? "7bit").toLowerCase();
+    const type = (fields.get("content-type") ?? "text/plain").toLowerCase();
+    if (email.bodyLine === undefined && ["7bit", "8bit", "binary"].includes(cte) && type.startsWith("text/plain")) {
+      email.bodyLine = line + 1 + head.length + 1;
+    }
+    return email;
+  }
   let text: string;
   try {
     text = decodeText(data, file);
