@@ -179,3 +179,11 @@ describe("import: line numbers in an mbox", () => {
     expect(r.stderr).toBe("in.mbox:27: NET-12 is reported twice: at line 24 and here; was a block pasted twice? (`weekly check` flags it in the written file)\n");
   });
 });
+
+describe("import: the header block", () => {
+  it("names what the printed header block changes", async () => {
+    const dir = tmpProject({ "in.txt": "From: a@example.com\nDate: Fri, 13 Nov 2026 10:00:00 +0000\nSubject: [Weekly] Week ending 2026-11-13\n\nWork\n====\n[X-1]\n* did it\n" });
+    const r = await runImport(dir, { files: ["in.txt"] });
+    expect(r.stderr).toBe("in.txt:1: normalized: the header block prints From, To, Cc, Bcc, Subject, Reply-To (drops date; adds To, Cc, Bcc, Reply-To)\n");
+  });
+});

@@ -43,6 +43,7 @@ export function buildReport(email: Email, config: Config): ImportedReport {
     throw new NotAReport(`${email.file}:${email.line}: skipped ${nameOf(email)}: not a weekly report (no section title underlined with === or ---)`);
   }
   const weekEnding = weekEndingOf(email, config);
+  noteHeaderBlock(email, notices);
   const mail = mailFieldsOf(email, config, weekEnding, notices);
   const report: ReportInput = { week_ending: weekEnding, ...mail, ...body };
   const checked = Report.safeParse(report);
@@ -52,6 +53,19 @@ export function buildReport(email: Email, config: Config): ImportedReport {
   }
   notices.sort((a, b) => a.line - b.line);
   return { source: { file: email.file, line: email.line, name: nameOf(email) }, weekEnding, report, notices };
+}
+
+const PRINTED_HEADERS = ["from", "to", "cc", "bcc", "subject", "reply-to"];
+const TITLE: Record<string, string> = { from: "From", to: "To", cc: "Cc", bcc: "Bcc", subject: "Subject", "reply-to": "Reply-To" };
+
+/** The text report prints six header lines; say where a plain email's block differs. */
+function noteHeaderBlock(email: Email, notices: Notice[]): void {
+  const names = email.headerNames;
+  if (!names || names.join() === PRINTED_HEADERS.join()) return;
+  const dropped = names.filter((n) => !PRINTED_HEADERS.includes(n));
+  const added = PRINTED_HEADERS.filter((n) => !names.includes(n)).map((n) => TITLE[n]);
+  const parts = [dropped.length ? `drops ${dropped.join(", ")}` : "", added.length ? `adds ${added.join(", ")}` : "", !dropped.length && !added.length ? "puts them in order" : ""];
+  notices.push({ line: email.line, message: `normalized: the header block prints From, To, Cc, Bcc, Subject, Reply-To (${parts.filter(Boolean).join("; ")})` });
 }
 
 function nameOf(email: Email): string {

@@ -18,6 +18,8 @@ export interface Email {
   body: string[];
   /** Input line of body[0] when body lines are input lines; undefined for a decoded MIME body. */
   bodyLine?: number;
+  /** The header names of a plain-text email, lower case, in order (undefined for MIME messages). */
+  headerNames?: string[];
 }
 
 export const STDIN_NAME = "<stdin>";
@@ -112,6 +114,7 @@ async function plainEmail(lines: readonly string[], start: number, end: number, 
     headers: headersOf(block.fields),
     body: lines.slice(block.next, last),
     bodyLine: offset + block.next,
+    headerNames: [...block.fields.keys()],
   };
 }
 
