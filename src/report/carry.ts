@@ -49,7 +49,7 @@ function clearNotes(doc: Document.Parsed, entry: YAMLMap, mode: CarryOptions["no
   if (!entry.has("progress")) entry.items.push(doc.createPair("progress", "none"));
   if (mode === "comment") {
     const pair = entry.items.find((p) => isScalar(p.key) && p.key.value === "progress") as Pair<Scalar> | undefined;
-    const lines = texts.flatMap((t) => t.replace(/\n$/, "").split("\n").map((l, i) => ` ${i === 0 ? "- " : "  "}${l}`));
+    const lines = texts.flatMap((t) => t.replace(/\n$/, "").split("\n").map((l, i) => (l === "" ? "" : ` ${i === 0 ? "- " : "  "}${l}`)));
     if (pair?.key) pair.key.commentBefore = [" last week:", ...lines].join("\n");
   }
 }
