@@ -25,7 +25,7 @@ export function buildProgram(io: Io): Command {
   program
     .command("render")
     .description("print the report email (or Markdown, or the template model) for a report file")
-    .argument("[file]", "report file; default: the newest YYYY-MM-DD.yaml in reports_dir")
+    .argument("[file]", "report file; default: this week's (the newest YYYY-MM-DD.yaml in reports_dir up to today's week)")
     .addOption(new Option("-f, --format <format>", "output format").choices(["text", "md", "eml"]).default("text"))
     .option("-t, --template <file>", "render with your own Handlebars template")
     .option("--context", "print the model the template sees, as JSON")
@@ -45,7 +45,7 @@ export function buildProgram(io: Io): Command {
   program
     .command("check")
     .description("validate report files; every problem one line, as file:line:col: path: message")
-    .argument("[files...]", "report files; default: the newest YYYY-MM-DD.yaml in reports_dir")
+    .argument("[files...]", "report files; default: this week's")
     .option("--strict", "warnings fail too")
     .option("--jira", "also ask Jira: every ticket must exist")
     .option("-c, --config <file>", "use this weekly.config.yaml")
@@ -57,7 +57,7 @@ export function buildProgram(io: Io): Command {
   program
     .command("status")
     .description("list the report's tickets with Jira status, assignee, last update, and what needs a look")
-    .argument("[file]", "report file; default: the newest YYYY-MM-DD.yaml in reports_dir")
+    .argument("[file]", "report file; default: this week's (the newest YYYY-MM-DD.yaml in reports_dir up to today's week)")
     .option("--offline", "do not ask Jira: use the cached facts only")
     .option("--refresh", "ask Jira for every ticket, ignoring the cache")
     .option("-c, --config <file>", "use this weekly.config.yaml")
@@ -69,7 +69,7 @@ export function buildProgram(io: Io): Command {
   program
     .command("send")
     .description("send the report email (what render -f eml prints) through the SMTP server of weekly.config.yaml")
-    .argument("[file]", "report file; default: the newest YYYY-MM-DD.yaml in reports_dir")
+    .argument("[file]", "report file; default: this week's (the newest YYYY-MM-DD.yaml in reports_dir up to today's week)")
     .option("-t, --template <file>", "render with your own Handlebars template")
     .option("--dry-run", "print the message (stdout) and its envelope (stderr); send nothing")
     .option("-y, --yes", "send without asking (needed when stdin is not a terminal)")
