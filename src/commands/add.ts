@@ -39,12 +39,13 @@ export async function addCommand(io: Io, opts: AddOptions): Promise<void> {
   if (!existsSync(file)) throw new UserError(`no report for the week ending ${weekEnding} (${shown}); start it with: weekly new${opts.date ? ` --date ${opts.date}` : ""}`);
   if (!opts.label) await checkInJira(io, id, config, dir);
 
-  const before = parseReport(readTextFile(file, "report file (YAML)"), shown);
+  const source = readTextFile(file, "report file (YAML)");
+  const before = parseReport(source, shown);
   if (!before.report || hasErrors(before.problems)) {
     const first = before.problems.find((p) => p.severity === "error");
     throw new UserError(`nothing added: fix the report first (${first ? formatProblem(first) : shown}; weekly check ${shown})`);
   }
-  const doc = parseDocument(readTextFile(file, "report file (YAML)"));
+  const doc = parseDocument(source);
   const where = addNote(doc, { ...(opts.label ? { label: id } : { ticket: id }), text: opts.text, section: opts.section });
   const text = doc.toString(YAML_OUT);
   // The edit must leave a report that still loads: never write a file that the next command refuses.
