@@ -164,6 +164,11 @@ describe("weekly render: guarding the user's files and intent", () => {
     const r = await run(["render", "2024-06-14.yaml", "-o", "./2024-06-14.yaml", "--force"], { cwd: dir });
     expect(r).toEqual({ code: 2, stdout: "", stderr: "-o ./2024-06-14.yaml would overwrite the report itself; name another file\n" });
     expect(readFileSync(join(dir, "2024-06-14.yaml"), "utf8")).toBe(REPORT);
+    const { symlinkSync } = await import("node:fs");
+    symlinkSync("2024-06-14.yaml", join(dir, "link.yaml"));
+    const viaLink = await run(["render", "2024-06-14.yaml", "-o", "link.yaml", "--force"], { cwd: dir });
+    expect(viaLink.code).toBe(2);
+    expect(readFileSync(join(dir, "2024-06-14.yaml"), "utf8")).toBe(REPORT);
   });
 
   it("says when --show-status has nothing to show", async () => {

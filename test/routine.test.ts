@@ -128,6 +128,11 @@ events:
     const again = await run(["new", "--date", "2024-06-12"], { cwd: dir });
     expect(again).toEqual({ code: 1, stdout: "", stderr: "reports/2024-06-14.yaml already exists; edit it, or use --force to start it again\n" });
     expect(read(dir, "reports/2024-06-14.yaml")).toBe("# mine\nsections: [{title: A, progress: none}]\n");
+    const forced = await run(["new", "--date", "2024-06-12", "--force"], { cwd: dir });
+    expect(forced.stderr).toContain("the week you replaced is kept as reports/2024-06-14.yaml.bak\n");
+    await run(["new", "--date", "2024-06-12", "--force"], { cwd: dir });
+    expect(read(dir, "reports/2024-06-14.yaml.bak")).toBe("# mine\nsections: [{title: A, progress: none}]\n");
+    expect(existsSync(join(dir, "reports/2024-06-14.yaml.bak-2"))).toBe(true);
   });
 
   it("takes the week from today in the configured time zone and weekday", async () => {

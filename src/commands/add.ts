@@ -6,7 +6,7 @@ import { loadConfig } from "../config/load.js";
 import type { Config } from "../config/schema.js";
 import { UsageError, UserError } from "../errors.js";
 import type { Io } from "../io/output.js";
-import { inFormat, readTextFile, textFormatOf } from "../io/read-text.js";
+import { inFormat, readTextWithFormat } from "../io/read-text.js";
 import { YAML_OUT } from "../io/yaml.js";
 import { writeFileAtomic } from "../io/write-atomic.js";
 import { fetchJiraFacts } from "../jira/facts.js";
@@ -37,21 +37,20 @@ export async function addCommand(io: Io, opts: AddOptions): Promise<void> {
   const file = join(dir, config.reports_dir, `${weekEnding}.yaml`);
   const shown = relative(io.cwd, file) || file;
   if (!existsSync(file)) throw new UserError(`no report for the week ending ${weekEnding} (${shown}); start it with: weekly new${opts.date ? ` --date ${opts.date}` : ""}`);
-  if (!opts.label) await checkInJira(io, id, config, dir);
-
-  const source = readTextFile(file, "report file (YAML)");
+  const { text: source, format } = readTextWithFormat(file, "report file (YAML)");
   const before = parseReport(source, shown);
   if (!before.report || hasErrors(before.problems)) {
     const first = before.problems.find((p) => p.severity === "error");
     throw new UserError(`nothing added: fix the report first (${first ? formatProblem(first) : shown}; weekly check ${shown})`);
   }
+  if (!opts.label) await checkInJira(io, id, config, dir);
   const doc = parseDocument(source);
   const where = addNote(doc, { ...(opts.label ? { label: id } : { ticket: id }), text: opts.text, section: opts.section });
   const text = doc.toString(YAML_OUT);
   // The edit must leave a report that still loads: never write a file that the next command refuses.
   const after = parseReport(text, shown);
   if (!after.report || hasErrors(after.problems)) throw new UserError(`nothing added: the note would make the report invalid (${after.problems.map(formatProblem)[0]})`);
-  writeFileAtomic(file, inFormat(text, textFormatOf(file)), { force: true, display: shown });
+  writeFileAtomic(file, inFormat(text, format), { force: true, display: shown });
   io.stdout.write(`${shown}: ${opts.label ? `(${id})` : `[${id}]`} in "${where.section}"${where.created ? " (new entry)" : ""}\n`);
 }
 

@@ -1,14 +1,14 @@
 // weekly new [--date D]: this week's report file, carried over from the latest earlier one.
 import { spawnSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, readdirSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync } from "node:fs";
 import { join, relative } from "node:path";
 import { parseDocument } from "yaml";
 import { loadConfig } from "../config/load.js";
 import { UsageError, UserError } from "../errors.js";
-import { inFormat, readTextFile, textFormatOf } from "../io/read-text.js";
+import { inFormat, readTextFile, readTextWithFormat } from "../io/read-text.js";
 import { YAML_OUT } from "../io/yaml.js";
 import type { Io } from "../io/output.js";
-import { writeFileAtomic } from "../io/write-atomic.js";
+import { freeBackupName, writeFileAtomic } from "../io/write-atomic.js";
 import { carryForward } from "../report/carry.js";
 import { dateFromFileName, dateIn, weekEndingFor } from "../report/week.js";
 import { readReport } from "./common.js";
@@ -40,20 +40,22 @@ export async function newCommand(io: Io, opts: NewOptions): Promise<void> {
     const prevFile = join(folder, `${previous}.yaml`);
     const checked = readReport(io, prevFile, opts.config);
     if (!checked.report) throw new UserError(`${checked.file}: last week's report has errors; fix them first (weekly check ${checked.file})`);
-    const doc = parseDocument(readTextFile(prevFile, "report file (YAML)"), { keepSourceTokens: false });
+    const previousText = readTextWithFormat(prevFile, "report file (YAML)");
+    const doc = parseDocument(previousText.text);
     const jira = opts.fromJira || opts.dropDone ? await jiraForNew(io, checked, { dropDone: opts.dropDone === true, addMine: opts.fromJira === true }) : undefined;
     const { notices } = carryForward(doc, { weekEnding, previous, notes: config.carry_notes, drop: jira?.drop });
     if (jira) jira.addTo(doc);
     for (const n of [...notices, ...(jira?.notices ?? [])]) io.stderr.write(`${n}\n`);
-    text = inFormat(doc.toString(YAML_OUT), textFormatOf(prevFile));
+    text = inFormat(doc.toString(YAML_OUT), previousText.format);
   } else {
     text = starter(weekEnding, folder, dir);
     io.stderr.write(`no earlier report in ${relative(io.cwd, folder) || "."}: started ${shown} from scratch\n`);
   }
   mkdirSync(folder, { recursive: true });
   if (existsSync(target)) {
-    copyFileSync(target, `${target}.bak`);
-    io.stderr.write(`the week you replaced is kept as ${shown}.bak\n`);
+    const backup = freeBackupName(target);
+    writeFileAtomic(backup, readTextFile(target, "report file (YAML)"), { display: backup });
+    io.stderr.write(`the week you replaced is kept as ${relative(io.cwd, backup) || backup}\n`);
   }
   writeFileAtomic(target, text, { force: opts.force, display: shown });
   io.stdout.write(`${shown}\n`);

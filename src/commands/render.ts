@@ -1,4 +1,5 @@
 // weekly render: read → validate → (enrich) → model → render → deliver.
+import { realpathSync } from "node:fs";
 import { resolve } from "node:path";
 import { UsageError } from "../errors.js";
 import { emit, type Io } from "../io/output.js";
@@ -27,6 +28,15 @@ export interface RenderOptions {
 const FORMATS = ["text", "md", "eml"] as const;
 type Format = (typeof FORMATS)[number];
 
+/** Whether two paths name one file (through symlinks too). */
+function sameFile(a: string, b: string): boolean {
+  try {
+    return realpathSync(a) === realpathSync(b);
+  } catch {
+    return a === b;
+  }
+}
+
 export async function renderCommand(io: Io, opts: RenderOptions): Promise<void> {
   const format = (opts.format ?? "text") as Format;
   if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(", ")}, got "${opts.format}"`);
@@ -41,7 +51,7 @@ export async function renderCommand(io: Io, opts: RenderOptions): Promise<void> 
     model = readContext(resolve(io.cwd, opts.fromContext));
   } else {
     const reportFile = resolve(io.cwd, opts.file ?? latestReport(io, opts.config, "render"));
-    if (opts.output !== undefined && opts.output !== "-" && resolve(io.cwd, opts.output) === reportFile) {
+    if (opts.output !== undefined && opts.output !== "-" && sameFile(resolve(io.cwd, opts.output), reportFile)) {
       throw new UsageError(`-o ${opts.output} would overwrite the report itself; name another file`);
     }
     const prepared = await prepareModel(io, { ...opts, file: reportFile }, "render");

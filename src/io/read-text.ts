@@ -6,6 +6,11 @@ import { UserError } from "../errors.js";
 export const MAX_TEXT_BYTES = 4 * 1024 * 1024;
 
 export function readTextFile(file: string, what = "file", maxBytes = MAX_TEXT_BYTES): string {
+  return readTextWithFormat(file, what, maxBytes).text;
+}
+
+/** The text, and the line ends and BOM it had, from one read (for edits that write it back). */
+export function readTextWithFormat(file: string, what = "file", maxBytes = MAX_TEXT_BYTES): { text: string; format: TextFormat } {
   let size: number;
   try {
     const st = statSync(file);
@@ -24,8 +29,15 @@ export function readTextFile(file: string, what = "file", maxBytes = MAX_TEXT_BY
   } catch (e) {
     throw new UserError(`${file}: ${describeFsError(e)}`);
   }
-  return decodeText(buf, file, what);
+  return { text: decodeText(buf, file, what), format: formatOf(buf) };
 }
+
+export interface TextFormat {
+  crlf: boolean;
+  bom: boolean;
+}
+
+const formatOf = (raw: Buffer): TextFormat => ({ crlf: raw.includes("\r\n"), bom: raw[0] === 0xef && raw[1] === 0xbb && raw[2] === 0xbf });
 
 export function decodeText(buf: Uint8Array, file: string, what = "file"): string {
   const nul = buf.indexOf(0);
@@ -59,13 +71,7 @@ export function describeFsError(e: unknown): string {
 
 const mib = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MiB`;
 
-/** How a text file ends its lines and whether it starts with a BOM, so an edit can keep both. */
-export function textFormatOf(file: string): { crlf: boolean; bom: boolean } {
-  const raw = readFileSync(file);
-  return { crlf: raw.includes("\r\n"), bom: raw[0] === 0xef && raw[1] === 0xbb && raw[2] === 0xbf };
-}
-
 /** Text with LF line ends back into a file's own format. */
-export function inFormat(text: string, format: { crlf: boolean; bom: boolean }): string {
+export function inFormat(text: string, format: TextFormat): string {
   return `${format.bom ? "\ufeff" : ""}${format.crlf ? text.replace(/\n/g, "\r\n") : text}`;
 }

@@ -1,5 +1,5 @@
 // Write a user's file all at once or not at all: temp file in the same folder, then rename.
-import { closeSync, existsSync, fsyncSync, openSync, realpathSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
+import { closeSync, existsSync, fsyncSync, linkSync, openSync, realpathSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { UserError } from "../errors.js";
 import { describeFsError } from "./read-text.js";
@@ -32,10 +32,22 @@ export function writeFileAtomic(path: string, data: string, opts: WriteOptions =
     fsyncSync(fd);
     closeSync(fd);
     fd = undefined;
-    renameSync(tmp, file);
+    if (opts.force) renameSync(tmp, file);
+    else {
+      // link() fails when the name exists: a file that appeared since the check is not replaced.
+      linkSync(tmp, file);
+      rmSync(tmp, { force: true });
+    }
   } catch (e) {
     if (fd !== undefined) closeSync(fd);
     rmSync(tmp, { force: true });
+    if ((e as NodeJS.ErrnoException).code === "EEXIST") throw new UserError(`${name}: already exists; use --force to overwrite it`);
     throw new UserError(`${name}: could not write: ${describeFsError(e)}`);
   }
+}
+
+/** A free name beside `file` for keeping a copy: FILE.bak, FILE.bak-2, ... */
+export function freeBackupName(file: string, suffix = ".bak"): string {
+  if (!existsSync(`${file}${suffix}`)) return `${file}${suffix}`;
+  for (let n = 2; ; n++) if (!existsSync(`${file}${suffix}-${n}`)) return `${file}${suffix}-${n}`;
 }
