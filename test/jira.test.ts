@@ -230,6 +230,18 @@ describe("Jira facts in the report", () => {
     expect(r.stderr).toBe(`warning: Jira unavailable (connection refused by ${new URL(jira.url).host}): using no facts for STR-68, LBO-293, STR-76 (none cached)\n`);
   });
 
+  it("no credential gets out: a token with a line break is refused, an error body that echoes it is scrubbed", async () => {
+    const { weekly, jira } = await project({ deployment: "datacenter" });
+    const newline = await weekly(["render", "reports/2022-11-11.yaml"], { env: { JIRA_API_TOKEN: `${TOKEN}\n` } });
+    expect(newline).toEqual({ code: 1, stdout: "", stderr: "JIRA_API_TOKEN has a line break or another control character in it; set it again without one\n" });
+    jira.fail({ kind: "status", status: 500, body: `{"errorMessages":["bad header: Bearer ${TOKEN}"]}` });
+    const echoed = await weekly(["render", "reports/2022-11-11.yaml"]);
+    expect(echoed.stderr).toBe("warning: Jira unavailable (HTTP 500: bad header: Bearer ***): using no facts for STR-68, LBO-293, STR-76 (none cached)\n");
+    noSecret(echoed);
+    const inUrl = await run(["render", "reports/2022-11-11.yaml"], { cwd: tmpProject({ "reports/2022-11-11.yaml": REPORT }), env: { JIRA_URL: `https://me:${TOKEN}@jira.example.com`, JIRA_API_TOKEN: TOKEN } });
+    expect(inUrl).toEqual({ code: 1, stdout: "", stderr: "the Jira site jira.example.com has a user or password in its URL; put them in JIRA_USER and JIRA_API_TOKEN instead\n" });
+  });
+
   it("an unknown host (no DNS lookup leaves this machine: fetch is stubbed to fail as getaddrinfo does)", async () => {
     const dir = tmpProject({ "weekly.config.yaml": "jira:\n  url: https://jira.example.invalid\n  deployment: datacenter\n", "reports/2022-11-11.yaml": REPORT });
     const seen: string[] = [];

@@ -35,6 +35,9 @@ export async function enrichReport(io: Io, checked: CheckedReport & { report: Re
   const tickets = ticketsOf(checked.report);
   if (!setup || tickets.length === 0 || (!setup.credentials && !opts.offline)) return { facts: new Map(), site, problems: [], asked: false, stale: tickets.map((t) => t.key), unknown: [] };
 
+  if (setup.credentials && !opts.offline && /^http:/.test(setup.url) && !/^http:\/\/(127\.|localhost|\[::1\])/.test(setup.url)) {
+    io.stderr.write(`warning: ${new URL(setup.url).host} is asked over http: your Jira credentials cross the network unencrypted\n`);
+  }
   const result = await fetchJiraFacts(tickets.map((t) => t.key), setup, opts);
   for (const w of result.warnings) io.stderr.write(`warning: ${w}\n`);
   const problems: Problem[] = [];

@@ -8,6 +8,10 @@ import { UserError } from "../errors.js";
 export type Credentials = { scheme: "basic"; user: string; token: string } | { scheme: "bearer"; token: string };
 
 export function resolveCredentials(env: NodeJS.ProcessEnv, host: string): Credentials | undefined {
+  for (const name of ["JIRA_API_TOKEN", "JIRA_USER"]) {
+    // A pasted token with its newline would end up in an HTTP header (and in the error about it).
+    if (/[\u0000-\u001f\u007f]/.test(env[name] ?? "")) throw new UserError(`${name} has a line break or another control character in it; set it again without one`);
+  }
   const type = env.JIRA_AUTH_TYPE?.toLowerCase();
   if (type !== undefined && type !== "basic" && type !== "bearer") {
     throw new UserError(`JIRA_AUTH_TYPE must be "basic" or "bearer", got "${env.JIRA_AUTH_TYPE}"`);

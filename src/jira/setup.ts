@@ -15,9 +15,10 @@ export function siteUrl(jira: JiraConfig, env: NodeJS.ProcessEnv): string | unde
   try {
     u = new URL(raw);
   } catch {
-    throw new UserError(`the Jira site "${raw}" is not a URL; expected e.g. https://example.atlassian.net`);
+    throw new UserError(`the Jira site is not a URL; expected e.g. https://example.atlassian.net`);
   }
-  if (u.protocol !== "https:" && u.protocol !== "http:") throw new UserError(`the Jira site "${raw}" must start with https://`);
+  if (u.username || u.password) throw new UserError(`the Jira site ${u.host} has a user or password in its URL; put them in JIRA_USER and JIRA_API_TOKEN instead`);
+  if (u.protocol !== "https:" && u.protocol !== "http:") throw new UserError(`the Jira site ${u.host} must start with https://`);
   return `${u.origin}${u.pathname.replace(/\/+$/, "")}`;
 }
 

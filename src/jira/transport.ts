@@ -32,6 +32,9 @@ export function createRequest(timeoutMs: number, log: TransportLog = {}) {
       headers.Authorization = `Basic ${Buffer.from(`${opts.auth.user}:${opts.auth.pass}`).toString("base64")}`;
     }
     if (opts.body !== undefined) headers["Content-Type"] = "application/json";
+    // Whatever a server or the HTTP stack says back, no credential of this request goes on.
+    const secrets = [opts.auth?.bearer, opts.auth?.pass, headers.Authorization?.split(" ")[1]].filter((x): x is string => !!x);
+    const scrub = (text: string) => secrets.reduce((t, secret) => t.split(secret).join("***"), text);
     let res: Response;
     let text: string;
     try {
@@ -44,12 +47,13 @@ export function createRequest(timeoutMs: number, log: TransportLog = {}) {
       });
       text = await res.text();
     } catch (e) {
-      throw networkFailure(e, timeoutMs);
+      const failure = networkFailure(e, timeoutMs);
+      throw failure.weekly === "network" ? { ...failure, message: scrub(failure.message) } : failure;
     }
     const seraph = res.headers.get("x-seraph-loginreason");
     log.onResponse?.({ method, url: opts.uri, status: res.status, seraph });
     if (res.status >= 400) {
-      throw { weekly: "http", status: res.status, retryAfterMs: retryAfterMs(res.headers.get("retry-after")), message: errorText(text), seraph } satisfies Failure;
+      throw { weekly: "http", status: res.status, retryAfterMs: retryAfterMs(res.headers.get("retry-after")), message: scrub(errorText(text)), seraph } satisfies Failure;
     }
     if (text === "") return undefined;
     try {
