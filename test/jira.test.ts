@@ -153,6 +153,15 @@ describe("Jira facts in the report", () => {
     expect(endpoints(jira)).toEqual(["POST bulkfetch 200", "GET myself 401"]);
   });
 
+  it("a failed login answered with every ticket (public to anonymous users) is still caught by its Seraph header", async () => {
+    const { weekly, jira } = await project();
+    const all = JSON.stringify({ issues: ISSUES.slice(0, 3).map((i, n) => ({ id: String(10000 + n), key: i.key, fields: { summary: i.summary } })), issueErrors: [] });
+    jira.fail({ kind: "status", status: 200, body: all, headers: { "X-Seraph-LoginReason": "AUTHENTICATED_FAILED" }, endpoint: "bulkfetch" });
+    const r = await weekly(["render", "reports/2022-11-11.yaml"], { env: { JIRA_API_TOKEN: "wrong" } });
+    expect(r.code).toBe(3);
+    expect(endpoints(jira)).toEqual(["POST bulkfetch 200", "GET myself 401"]);
+  });
+
   it("a wrong token on Data Center (401) is reported as such; a cache, when there is one, serves with a warning", async () => {
     const { weekly, jira } = await project({ deployment: "datacenter" });
     const bad = { env: { JIRA_API_TOKEN: "wrong" }, now: new Date("2022-11-11T18:00:00Z") };
@@ -319,5 +328,19 @@ describe("weekly status", () => {
         "",
       ].join("\n"),
     );
+  });
+});
+
+describe("--strict with Jira", () => {
+  let fake2: FakeJira | undefined;
+  afterEach(async () => fake2?.close());
+  it("refuses to render from stale facts", async () => {
+    fake2 = await startFakeJira({ deployment: "cloud", issues: ISSUES });
+    const dir = tmpProject({ "weekly.config.yaml": `jira:\n  url: ${fake2.url}\n  deployment: cloud\n`, "reports/2022-11-11.yaml": REPORT });
+    fake2.fail({ kind: "status", status: 410, endpoint: "bulkfetch" });
+    const r = await run(["render", "--strict", "reports/2022-11-11.yaml"], { cwd: dir, env: { JIRA_USER: "me@example.com", JIRA_API_TOKEN: "t", WEEKLY_CACHE_DIR: join(dir, "c") } });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toMatch(/\nnot rendered: --strict, and 1 warning from Jira\n$/);
   });
 });

@@ -26,6 +26,8 @@ export interface Enriched {
   stale: string[];
   /** Tickets Jira does not know. */
   unknown: string[];
+  /** Jira warnings printed (stale or missing facts): --strict refuses on them. */
+  warnings: number;
 }
 
 export async function enrichReport(io: Io, checked: CheckedReport & { report: Report }, opts: EnrichOptions): Promise<Enriched> {
@@ -33,7 +35,7 @@ export async function enrichReport(io: Io, checked: CheckedReport & { report: Re
   const site = siteUrl(config.jira, io.env);
   const setup = jiraSetup(config.jira, { env: io.env, configDir: dir, now: io.now() });
   const tickets = ticketsOf(checked.report);
-  if (!setup || tickets.length === 0 || (!setup.credentials && !opts.offline)) return { facts: new Map(), site, problems: [], asked: false, stale: tickets.map((t) => t.key), unknown: [] };
+  if (!setup || tickets.length === 0 || (!setup.credentials && !opts.offline)) return { facts: new Map(), site, problems: [], asked: false, stale: tickets.map((t) => t.key), unknown: [], warnings: 0 };
 
   if (setup.credentials && !opts.offline && /^http:/.test(setup.url) && !/^http:\/\/(127\.|localhost|\[::1\])/.test(setup.url)) {
     io.stderr.write(`warning: ${new URL(setup.url).host} is asked over http: your Jira credentials cross the network unencrypted\n`);
@@ -52,7 +54,7 @@ export async function enrichReport(io: Io, checked: CheckedReport & { report: Re
     if (f.key.toUpperCase() !== key) at(key, "warning", `${key} has moved to ${f.key} in Jira; write ${f.key}`);
   }
   problems.sort((a, b) => a.line - b.line || a.col - b.col);
-  return { facts: result.facts, site, problems, asked: true, stale: result.stale, unknown: result.unknown };
+  return { facts: result.facts, site, problems, asked: true, stale: result.stale, unknown: result.unknown, warnings: result.warnings.length };
 }
 
 function ticketsOf(report: Report): { key: string; path: PropertyKey[] }[] {

@@ -40,7 +40,11 @@ export async function prepareModel(io: Io, opts: PrepareOptions, command: string
   const { report } = checked;
   const enriched = await enrichReport(io, { ...checked, report }, { offline: opts.offline, refresh: opts.refresh, unknownIs: "warning" });
   printProblems(io, enriched.problems);
-  if (opts.strict && enriched.problems.length > 0) throw new ProblemsFound(enriched.problems.length);
+  const jiraWarnings = enriched.problems.length + enriched.warnings;
+  if (opts.strict && jiraWarnings > 0) {
+    io.stderr.write(`not ${command === "send" ? "sent" : "rendered"}: --strict, and ${jiraWarnings} warning${jiraWarnings === 1 ? "" : "s"} from Jira\n`);
+    throw new ProblemsFound(jiraWarnings);
+  }
   const { config, dir } = checked.loaded;
   const showStatus = opts.showStatus ?? config.show_status;
   if (showStatus && !enriched.asked && enriched.stale.length > 0) {

@@ -2,7 +2,7 @@
 // still reported, no progress for weeks in a row (from the earlier report files), unknown keys.
 import { readdirSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import { ProblemsFound } from "../errors.js";
+import { ProblemsFound, UsageError } from "../errors.js";
 import { printProblems, type Io } from "../io/output.js";
 import type { JiraIssueFacts } from "../jira/types.js";
 import type { Report } from "../report/schema.js";
@@ -18,10 +18,12 @@ export interface StatusOptions {
 }
 
 export async function statusCommand(io: Io, opts: StatusOptions): Promise<void> {
+  if (opts.offline && opts.refresh) throw new UsageError("--offline and --refresh do not go together");
   const file = resolve(io.cwd, opts.file ?? latestReport(io, opts.config, "status"));
   const checked = readReport(io, file, opts.config);
-  printProblems(io, checked.problems.filter((p) => p.severity === "error"));
-  if (!checked.report || !checked.weekEnding) throw new ProblemsFound(checked.problems.length);
+  const errors = checked.problems.filter((p) => p.severity === "error");
+  printProblems(io, errors);
+  if (!checked.report || !checked.weekEnding) throw new ProblemsFound(errors.length);
   const report = checked.report;
   const enriched = await enrichReport(io, { ...checked, report }, { offline: opts.offline, refresh: opts.refresh, unknownIs: "warning" });
   if (!enriched.asked) io.stderr.write("note: Jira is not asked (no jira.url / JIRA_URL, or no credentials); its columns are empty\n");

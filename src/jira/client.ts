@@ -28,8 +28,11 @@ export interface IssueJson {
 export interface JiraClient {
   myself(): Promise<{ displayName?: string }>;
   serverInfo(): Promise<{ deploymentType?: string }>;
-  /** Up to 100 issues by key in one request; unknown keys are simply absent. */
-  fetchIssues(keys: string[]): Promise<IssueJson[]>;
+  /**
+   * Up to 100 issues by key in one request; unknown keys are simply absent. `failedLogin`: the
+   * answer came as to an anonymous caller after a failed login (Cloud's X-Seraph-LoginReason).
+   */
+  fetchIssues(keys: string[]): Promise<{ issues: IssueJson[]; failedLogin: boolean }>;
   /** One issue (follows moved and differently-cased keys); rejects with a 404 Failure if unknown. */
   getIssue(key: string): Promise<IssueJson>;
   /** Issues matching a JQL query (at most `max`). */
@@ -56,13 +59,13 @@ export async function createJiraClient(site: { url: string; deployment: Deployme
     myself: async () => (await api.getCurrentUser()) as { displayName?: string },
     serverInfo: async () => (await api.getServerInfo()) as { deploymentType?: string },
     async fetchIssues(keys) {
-      if (site.deployment === "cloud") {
-        const res = (await post("/issue/bulkfetch", { issueIdsOrKeys: keys, fields: FIELDS })) as { issues?: IssueJson[] };
-        return res?.issues ?? [];
-      }
       // Data Center: the classic search; validateQuery:false drops unknown keys instead of failing.
-      const res = (await api.searchJira(`key in (${keys.join(", ")})`, { fields: FIELDS, maxResults: keys.length, validateQuery: false })) as { issues?: IssueJson[] };
-      return res?.issues ?? [];
+      const res = (
+        site.deployment === "cloud"
+          ? await post("/issue/bulkfetch", { issueIdsOrKeys: keys, fields: FIELDS })
+          : await api.searchJira(`key in (${keys.join(", ")})`, { fields: FIELDS, maxResults: keys.length, validateQuery: false })
+      ) as { issues?: IssueJson[]; seraph?: string } | undefined;
+      return { issues: res?.issues ?? [], failedLogin: res?.seraph === "AUTHENTICATED_FAILED" };
     },
     getIssue: async (key) => (await api.findIssue(key, "", FIELDS.join(","))) as IssueJson,
     async search(jql, max) {

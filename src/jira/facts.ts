@@ -66,11 +66,11 @@ export async function fetchJiraFacts(keys: string[], setup: JiraSetup, mode: { o
 async function fetchInto(result: FactsResult, keys: string[], client: JiraClient, setup: JiraSetup, site: { url: string; deployment: Deployment }) {
   const fetchedAt = setup.now.toISOString();
   const answers: IssueJson[] = [];
-  let seraph = false;
+  let failedLogin = false;
   for (let i = 0; i < keys.length; i += BATCH) {
     const batch = await withRetry(() => client.fetchIssues(keys.slice(i, i + BATCH)), setup.retry);
-    seraph ||= (batch as unknown as { seraph?: string }).seraph !== undefined;
-    answers.push(...batch);
+    failedLogin ||= batch.failedLogin;
+    answers.push(...batch.issues);
   }
   const byKey = new Map(answers.map((a) => [a.key.toUpperCase(), a]));
   const missing = keys.filter((k) => !byKey.has(k));
@@ -78,18 +78,28 @@ async function fetchInto(result: FactsResult, keys: string[], client: JiraClient
     const a = byKey.get(k);
     if (a) result.facts.set(k, toFacts(a, site.url, fetchedAt));
   }
-  if (missing.length === 0 && !seraph) return;
+  if (missing.length === 0 && !failedLogin) return;
   // Missing tickets, or a failed login that Jira answered as anonymous: are the credentials good?
   await withRetry(() => client.myself(), setup.retry);
-  for (const k of missing) {
-    try {
-      const a = await withRetry(() => client.getIssue(k), setup.retry);
-      result.facts.set(k, toFacts(a, site.url, fetchedAt)); // a moved issue answers with its new key
-    } catch (e) {
-      const f = decodeFailure(e);
-      if (f instanceof Error || !(f.weekly === "http" && f.status === 404)) throw e;
-      result.unknown.push(k);
-    }
+  // Each missing key once more on its own (that follows moved issues), a few at a time, a bounded number.
+  const lookups = missing.slice(0, MAX_LOOKUPS);
+  for (let i = 0; i < lookups.length; i += PARALLEL_LOOKUPS) {
+    await Promise.all(lookups.slice(i, i + PARALLEL_LOOKUPS).map((k) => lookUp(k, client, setup, site.url, fetchedAt, result)));
+  }
+  result.unknown.push(...missing.slice(MAX_LOOKUPS));
+}
+
+const MAX_LOOKUPS = 20;
+const PARALLEL_LOOKUPS = 4;
+
+async function lookUp(k: string, client: JiraClient, setup: JiraSetup, site: string, fetchedAt: string, result: FactsResult): Promise<void> {
+  try {
+    const a = await withRetry(() => client.getIssue(k), setup.retry);
+    result.facts.set(k, toFacts(a, site, fetchedAt)); // a moved issue answers with its new key
+  } catch (e) {
+    const f = decodeFailure(e);
+    if (f instanceof Error || !(f.weekly === "http" && f.status === 404)) throw e;
+    result.unknown.push(k);
   }
 }
 

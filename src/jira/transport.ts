@@ -103,6 +103,8 @@ const oneLine = (s: string) => {
 export function decodeFailure(e: unknown): Failure | Error {
   if (e && typeof e === "object" && "weekly" in e) return e as Failure;
   const message = (e as Error)?.message;
+  // jira-client's own error for a 200 that carried errorMessages arrives as JSON.stringify(Error): "{}".
+  if (message === "{}") return new Error("Jira answered with an error and no details");
   if (typeof message === "string" && message.startsWith('{"weekly":')) {
     try {
       return JSON.parse(message) as Failure;
