@@ -1,7 +1,7 @@
 // One entry of a section: `[KEY] (summary)` or `(LABEL)`, then its blocks: `*`/`-` bullets with
 // their indented continuation lines (one note each), `  TODO:` paragraphs, `No progress`.
 import type { z } from "zod";
-import { cutSummary } from "../model/build.js";
+import { cutSummary } from "../report/cut-summary.js";
 import type { Entry } from "../report/schema.js";
 import {
   dedent,

@@ -2,6 +2,7 @@
 import type { Config } from "../config/schema.js";
 import { DEFAULT_SUBJECT } from "../config/schema.js";
 import { browseUrl, type JiraFacts, type JiraIssueFacts } from "../jira/types.js";
+import { cutSummary } from "../report/cut-summary.js";
 import type { Entry, Report, Section } from "../report/schema.js";
 import {
   MODEL_FORMAT,
@@ -98,21 +99,6 @@ export function buildEntry(e: Entry, config: Config, opts: ModelOptions): EntryM
     blocks,
     jira: facts ? toJiraModel(facts) : null,
   };
-}
-
-/** Cut at a word boundary so that the text plus " ..." fits in `room` characters. */
-export function cutSummary(text: string, room: number): string {
-  const chars = [...text];
-  if (chars.length <= room) return text;
-  const words = text.split(" ");
-  let out = "";
-  for (const w of words) {
-    const next = out ? `${out} ${w}` : w;
-    if ([...next].length + 4 > room) break;
-    out = next;
-  }
-  if (!out) out = chars.slice(0, Math.max(1, room - 4)).join("");
-  return `${out} ...`;
 }
 
 function buildFootnotes(refs: Record<string, string[]> | undefined): FootnoteModel[] {

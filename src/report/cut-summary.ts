@@ -1,0 +1,16 @@
+// A ticket's summary cut to fit its heading line: what the model prints and what import expects.
+
+/** Cut at a word boundary so that the text plus " ..." fits in `room` characters. */
+export function cutSummary(text: string, room: number): string {
+  const chars = [...text];
+  if (chars.length <= room) return text;
+  const words = text.split(" ");
+  let out = "";
+  for (const w of words) {
+    const next = out ? `${out} ${w}` : w;
+    if ([...next].length + 4 > room) break;
+    out = next;
+  }
+  if (!out) out = chars.slice(0, Math.max(1, room - 4)).join("");
+  return `${out} ...`;
+}
