@@ -6,6 +6,7 @@ import { jiraSetup, siteUrl } from "../jira/setup.js";
 import type { JiraFacts } from "../jira/types.js";
 import { formatPath, type Problem, type Severity } from "../report/problems.js";
 import type { Report } from "../report/schema.js";
+import { ticketsOf } from "../report/tickets.js";
 import type { CheckedReport } from "./common.js";
 
 export interface EnrichOptions {
@@ -55,10 +56,4 @@ export async function enrichReport(io: Io, checked: CheckedReport & { report: Re
   }
   problems.sort((a, b) => a.line - b.line || a.col - b.col);
   return { facts: result.facts, site, problems, asked: true, stale: result.stale, unknown: result.unknown, warnings: result.warnings.length };
-}
-
-function ticketsOf(report: Report): { key: string; path: PropertyKey[] }[] {
-  return report.sections.flatMap((s, i) =>
-    s.entries.flatMap((e, j) => (e.ticket ? [{ key: e.ticket, path: ["sections", i, "entries", j, "ticket"] }] : [])),
-  );
 }

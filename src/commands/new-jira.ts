@@ -9,6 +9,7 @@ import { describeFailure } from "../jira/failures.js";
 import { decodeFailure } from "../jira/transport.js";
 import type { JiraIssueFacts } from "../jira/types.js";
 import type { Report } from "../report/schema.js";
+import { ticketsOf } from "../report/tickets.js";
 import type { CheckedReport } from "./common.js";
 
 export interface JiraForNew {
@@ -23,7 +24,7 @@ export async function jiraForNew(io: Io, checked: CheckedReport, opts: { dropDon
   const setup = jiraSetup(config.jira, { env: io.env, configDir: dir, now: io.now() });
   if (!setup?.credentials) throw new UsageError("--from-jira and --drop-done need Jira: jira.url (or JIRA_URL) and JIRA_API_TOKEN (with JIRA_USER on Cloud)");
   const report = checked.report as Report;
-  const carried = report.sections.flatMap((s) => s.entries.flatMap((e) => (e.ticket ? [e.ticket] : [])));
+  const carried = ticketsOf(report).map((t) => t.key);
   const facts = await fetchJiraFacts(carried, setup, { refresh: true });
   const notices = [...facts.warnings.map((w) => `warning: ${w}`)];
   const drop = new Set<string>();

@@ -6,6 +6,7 @@ import { ProblemsFound, UsageError } from "../errors.js";
 import { printProblems, type Io } from "../io/output.js";
 import type { JiraIssueFacts } from "../jira/types.js";
 import type { Report } from "../report/schema.js";
+import { ticketsOf } from "../report/tickets.js";
 import { dateFromFileName } from "../report/week.js";
 import { latestReport, readReport } from "./common.js";
 import { enrichReport } from "./enrich.js";
@@ -33,23 +34,19 @@ export async function statusCommand(io: Io, opts: StatusOptions): Promise<void> 
     io.stderr.write(`warning: not counted for weeks without progress (invalid): ${earlier.skipped.join(", ")}; see weekly check\n`);
   }
 
-  const rows = tickets(report).map(({ key, progress }) => {
+  const rows = ticketsOf(report).map(({ key, entry }) => {
     const f: JiraIssueFacts | undefined = enriched.facts.get(key);
     const flags: string[] = [];
     if (unknown.has(key)) flags.push("unknown key: a typo?");
     if (f && f.key.toUpperCase() !== key) flags.push(`moved to ${f.key}`);
     if (f?.statusCategory === "done") flags.push("done in Jira, still reported");
-    if (progress) {
+    if (entry.progress !== undefined) {
       const weeks = 1 + weeksWithoutProgress(key, earlier.reports);
       flags.push(weeks === 1 ? "no progress this week" : `no progress ${weeks} weeks in a row`);
     }
     return [key, f?.status || "-", f?.assignee || "-", f?.updated?.slice(0, 10) || "-", flags.join("; ")];
   });
   io.stdout.write(table([["TICKET", "JIRA STATUS", "ASSIGNEE", "UPDATED", "FLAGS"], ...rows]));
-}
-
-function tickets(report: Report) {
-  return report.sections.flatMap((s) => s.entries.flatMap((e) => (e.ticket ? [{ key: e.ticket, progress: e.progress !== undefined }] : [])));
 }
 
 /** The valid report files of the same folder before this week, newest first, and the invalid ones. */
