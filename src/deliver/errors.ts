@@ -2,6 +2,7 @@
 // went wrong and what to change. A delivery failure is neither bad input (1) nor Jira (3): exit 4.
 import type { NodemailerError } from "nodemailer/lib/errors.js";
 import { ExitCode } from "../errors.js";
+import { oneLine } from "../io/text.js";
 import type { SmtpTarget } from "./smtp.js";
 
 /** The SMTP server could not be reached, refused us, or refused the message or a recipient. */
@@ -65,4 +66,3 @@ export function describePartialDelivery(info: { accepted: string[]; rejected: st
   return `sent to ${info.accepted.length} of ${total} recipients only: the SMTP server refused ${refused.join(", ")}`;
 }
 
-const oneLine = (s: string) => s.replace(/\s*\n\s*/g, " ").trim();

@@ -1,6 +1,7 @@
 // The header block of a plain-text email (`From: ...` lines, as the report prints them, or RFC
 // 5322 with folded lines): the fields a report keeps, whether the message needs MIME decoding,
 // and the sender's calendar date of a Date header.
+import { MONTHS } from "../io/text.js";
 
 /** The headers a report keeps; an address field is undefined when absent, [] when present but empty. */
 export interface MailHeaders {
@@ -17,7 +18,6 @@ export interface MailHeaders {
 export const ADDRESS_FIELDS = { from: "from", to: "to", cc: "cc", bcc: "bcc", "reply-to": "reply_to" } as const;
 
 const HEADER_LINE = /^([A-Za-z][A-Za-z0-9-]*):[ \t]?(.*)$/;
-const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 
 export const isHeaderLine = (line: string | undefined) => line !== undefined && HEADER_LINE.test(line);
 

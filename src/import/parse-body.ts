@@ -1,6 +1,7 @@
 // A report email's body (the lines after its header block) → the sections, footnotes and
 // trailers of a Report, with a notice for every line that will not print back as it stood.
 // Nothing is dropped: text with no place of its own is kept verbatim and named.
+import { FOOTNOTE_CITE } from "../io/text.js";
 import type { Notice } from "./parse-context.js";
 import { blockText, createContext, expectOneBlank, notice, quote, skipBlank, type ParseContext } from "./parse-context.js";
 import { isSectionTitle, parseFootnote, parseHeading, trailerTitleOf } from "./line-patterns.js";
@@ -124,7 +125,7 @@ function hoistReferences(sections: SectionInput[]): ParsedBody["references"] {
   const last = sections.at(-1);
   if (!last?.references || sections.length < 2) return undefined;
   const numbers = Object.keys(last.references);
-  const uses = (s: SectionInput) => new Set([...textOf(s).matchAll(/\[([1-9][0-9]*)\]/g)].map((m) => m[1]!));
+  const uses = (s: SectionInput) => new Set([...textOf(s).matchAll(FOOTNOTE_CITE)].map((m) => m[1]!));
   const own = uses(last);
   const earlier = new Set(sections.slice(0, -1).flatMap((s) => [...uses(s)]));
   if (numbers.some((n) => own.has(n) || !earlier.has(n))) return undefined;

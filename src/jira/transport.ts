@@ -2,6 +2,7 @@
 // failures that keep their HTTP status and Retry-After (jira-client's own transport loses both).
 // jira-client wraps whatever we reject with in `new Error(JSON.stringify(x))`; decodeFailure()
 // gets our Failure back out of that. No header value (so no credential) ever goes into a Failure.
+import { oneLine } from "../io/text.js";
 
 export type Failure =
   | { weekly: "http"; status: number; retryAfterMs: number | null; message: string; seraph: string | null }
@@ -89,15 +90,11 @@ function errorText(text: string): string {
     const parts = [...(body.errorMessages ?? []), ...Object.values(body.errors ?? {})];
     if (body.message) parts.push(body.message);
     if (body.error) parts.push(body.error);
-    if (parts.length) return oneLine(parts.join("; "));
+    if (parts.length) return oneLine(parts.join("; "), 200);
   } catch {}
-  return oneLine(text);
+  return oneLine(text.replace(/<[^>]*>/g, " "), 200); // an HTML error page: its text only
 }
 
-const oneLine = (s: string) => {
-  const line = s.replace(/<[^>]*>/g, " ").replace(/\s+/g, " ").trim();
-  return line.length > 200 ? `${line.slice(0, 197)}...` : line;
-};
 
 /** Our Failure back out of the Error jira-client made of it; a plain Error for anything else. */
 export function decodeFailure(e: unknown): Failure | Error {

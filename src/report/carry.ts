@@ -2,6 +2,7 @@
 // progress" (or kept as YAML comments), TODOs and patches kept, footnotes kept only where still
 // used and renumbered, past events dropped. Edits the YAML document itself, so comments stay.
 import { isMap, isPair, isScalar, isSeq, type Document, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from "yaml";
+import { FOOTNOTE_CITE as FOOTNOTE, MONTHS } from "../io/text.js";
 import { addDays } from "./week.js";
 
 export interface CarryOptions {
@@ -18,7 +19,6 @@ export interface CarryResult {
   notices: string[];
 }
 
-const FOOTNOTE = /\[([1-9][0-9]*)\]/g;
 
 export function carryForward(doc: Document.Parsed, opts: CarryOptions): CarryResult {
   const notices: string[] = [];
@@ -111,7 +111,6 @@ export function eventEnd(text: string, around: string): string | undefined {
   return last && last >= first ? last : first;
 }
 
-const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 
 /** "2022-11-23 ...", "Nov 23: ...", "23 Nov ...", "11/23 ..." → YYYY-MM-DD, the year that puts it nearest `around`. */
 export function leadingDate(text: string, around: string): string | undefined {

@@ -1,5 +1,6 @@
 // Checks across fields that the schema cannot express: a ticket reported twice, footnotes used
 // but not defined (or the reverse), empty sections, a week-ending date that disagrees.
+import { FOOTNOTE_CITE } from "../io/text.js";
 import type { ParsedYaml } from "../io/yaml.js";
 import { formatPath, type Problem, type Severity } from "./problems.js";
 import type { Report } from "./schema.js";
@@ -11,7 +12,6 @@ export interface LintContext {
   weekEndsOn: Weekday;
 }
 
-const FOOTNOTE_USE = /\[([1-9][0-9]*)\]/g;
 
 export function lintReport(report: Report, ctx: LintContext): Problem[] {
   const out: Problem[] = [];
@@ -84,7 +84,7 @@ function lintFootnotes(report: Report, add: Add) {
 
   const used = new Set<string>();
   for (const [text, path] of textsOf(report)) {
-    for (const m of text.matchAll(FOOTNOTE_USE)) {
+    for (const m of text.matchAll(FOOTNOTE_CITE)) {
       const n = m[1]!;
       if (!defined.has(n) && !used.has(n)) add("warning", path, `footnote [${n}] is used but not defined; add it under references:`);
       used.add(n);
