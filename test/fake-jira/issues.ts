@@ -1,27 +1,38 @@
-// The fake Jira's issues and the Atlassian JSON it answers with: IssueBean, users, /myself, /serverInfo.
-// Shapes follow /work/shared/reference/jira-rest-notes.md §4.1 (v3 spec member names); values are illustrative.
-import type { FakeIssue } from "./server.js";
+// The fake Jira's issues, what writes add to them (comments, worklogs, entity properties), and the IssueBean JSON
+// it answers with. Shapes follow /work/shared/reference/jira-rest-notes.md §4.1; values are illustrative.
+import { apiBase, DEFAULT_UPDATED, jiraNow, userJson } from "./site.js";
+import type { Site } from "./site.js";
+import type { Category, FakeComment, FakeIssue } from "./types.js";
 
-export type Deployment = "cloud" | "datacenter";
-export type Category = "new" | "indeterminate" | "done";
+export type { Category } from "./types.js";
+export type { Deployment, Site } from "./site.js";
+export { DEFAULT_UPDATED } from "./site.js";
 
-/** The user the credentials belong to; every field filled in. */
-export interface Myself {
-  displayName: string;
-  emailAddress: string;
-  accountId: string;
-  name: string;
+export interface StoredComment {
+  id: string;
+  body: unknown;
+  /** Display name. */
+  author: string;
+  created: string;
+  updated: string;
+  visibility?: unknown;
+  properties: Map<string, unknown>;
 }
 
-/** What the JSON builders need to know about the fake site. `base` is absolute and includes the context path. */
-export interface Site {
-  deployment: Deployment;
-  base: string;
-  myself: Myself;
+export interface StoredWorklog {
+  id: string;
+  started: string;
+  timeSpentSeconds: number;
+  comment?: unknown;
+  author: string;
+  created: string;
+  updated: string;
 }
 
+/** A copy of the FakeIssue (transitions change its status fields) plus what writes stored on it. */
 export interface StoredIssue extends FakeIssue {
   id: string;
+  records: { comments: StoredComment[]; worklogs: StoredWorklog[]; properties: Map<string, unknown> };
 }
 
 export interface IssueStore {
@@ -29,19 +40,45 @@ export interface IssueStore {
   all(): StoredIssue[];
   /** By id, or by current or moved key, case-insensitively (as Jira's GET issue and bulkfetch do). */
   find(idOrKey: string): StoredIssue | undefined;
+  findComment(id: string): { issue: StoredIssue; comment: StoredComment } | undefined;
+  /** A fresh numeric id; comments and worklogs count in separate ranges so that mixing them up is a 404. */
+  nextId(kind: "comment" | "worklog"): string;
 }
 
 /** Ids default to 10000, 10001, ... in the order given. Throws when two issues share an id or key. */
-export function createStore(issues: FakeIssue[]): IssueStore {
-  const stored = issues.map((issue, i) => ({ ...issue, id: issue.id ?? String(10000 + i) }));
+export function createStore(issues: FakeIssue[], author = "Fake User"): IssueStore {
+  const counters = { comment: 100000, worklog: 200000 };
+  const nextId = (kind: "comment" | "worklog") => String(counters[kind]++);
+  const stored = issues.map((issue, i) => storedIssue(issue, String(10000 + i)));
   const index = new Map<string, StoredIssue>();
   for (const issue of stored) {
     for (const name of [issue.id, issue.key, ...(issue.movedFrom ?? [])]) {
       if (index.has(name.toUpperCase())) throw new Error(`fake Jira: "${name}" names two issues`);
       index.set(name.toUpperCase(), issue);
     }
+    issue.records.comments = (issue.comments ?? []).map((given) => seededComment(given, nextId, author));
   }
-  return { all: () => stored, find: (idOrKey) => index.get(idOrKey.trim().toUpperCase()) };
+  const findComment = (id: string) => {
+    for (const issue of stored) {
+      const comment = issue.records.comments.find((c) => c.id === id);
+      if (comment) return { issue, comment };
+    }
+    return undefined;
+  };
+  return { all: () => stored, find: (idOrKey) => index.get(idOrKey.trim().toUpperCase()), findComment, nextId };
+}
+
+function storedIssue(issue: FakeIssue, defaultId: string): StoredIssue {
+  const properties = new Map(Object.entries(structuredClone(issue.properties ?? {})));
+  return { ...issue, id: issue.id ?? defaultId, records: { comments: [], worklogs: [], properties } };
+}
+
+function seededComment(given: FakeComment, nextId: (kind: "comment") => string, author: string): StoredComment {
+  const created = given.created ?? jiraNow();
+  const properties = new Map(Object.entries(structuredClone(given.properties ?? {})));
+  const body = structuredClone(given.body);
+  const id = given.id ?? nextId("comment");
+  return { id, body, author: given.author ?? author, created, updated: created, properties };
 }
 
 export const CATEGORIES: Record<Category, { id: number; colorName: string; name: string }> = {
@@ -51,7 +88,7 @@ export const CATEGORIES: Record<Category, { id: number; colorName: string; name:
 };
 
 /** The issue's status category: given, or guessed from the status name ("To Do" when neither is given). */
-export function categoryOf(issue: FakeIssue): Category {
+export function categoryOf(issue: Pick<FakeIssue, "status" | "statusCategory">): Category {
   if (issue.statusCategory) return issue.statusCategory;
   const status = (issue.status ?? "To Do").toLowerCase();
   if (["done", "closed", "resolved"].includes(status)) return "done";
@@ -60,7 +97,6 @@ export function categoryOf(issue: FakeIssue): Category {
 
 const FIELDS = ["summary", "status", "assignee", "resolution", "updated", "issuetype"] as const;
 type Field = (typeof FIELDS)[number];
-export const DEFAULT_UPDATED = "2025-11-20T14:03:11.123+0000";
 const ISSUE_EXPAND = "renderedFields,names,schema,operations,editmeta,changelog,versionedRepresentations";
 
 /**
@@ -70,7 +106,7 @@ const ISSUE_EXPAND = "renderedFields,names,schema,operations,editmeta,changelog,
  */
 export function issueJson(issue: StoredIssue, fields: string[], site: Site, version: string): object {
   if (fields.length === 1 && fields[0] === "id") return { id: issue.id };
-  const api = `${site.base}/rest/api/${version === "latest" ? "2" : version}`;
+  const api = apiBase(site, version);
   const every = fields.includes("*all") || fields.includes("*navigable");
   const wanted = FIELDS.filter((f) => (every || fields.includes(f)) && !fields.includes(`-${f}`));
   const values = Object.fromEntries(wanted.map((f) => [f, fieldJson(issue, f, site, api)]));
@@ -112,8 +148,12 @@ function idOf(known: Record<string, string>, name: string): string {
 
 function statusJson(issue: StoredIssue, site: Site, api: string): object {
   const key = categoryOf(issue);
+  return statusNamedJson(issue.status ?? CATEGORIES[key].name, key, site, api);
+}
+
+/** A StatusDetails by name and category (also the `to` of a transition). */
+export function statusNamedJson(name: string, key: Category, site: Site, api: string): object {
   const category = CATEGORIES[key];
-  const name = issue.status ?? category.name;
   const id = idOf(STATUS_IDS, name);
   return {
     self: `${api}/status/${id}`,
@@ -131,12 +171,20 @@ function statusJson(issue: StoredIssue, site: Site, api: string): object {
   };
 }
 
-/** `resolution` absent means "Done" for a done issue, none otherwise. */
 function resolutionJson(issue: StoredIssue, api: string): object | null {
-  const name = issue.resolution === undefined && categoryOf(issue) === "done" ? "Done" : issue.resolution;
-  if (!name) return null;
+  const name = resolutionOf(issue);
+  return name ? { ...resolutionRef(name, api), description: "" } : null;
+}
+
+/** The resolution name an issue shows: `resolution` absent means "Done" for a done issue, none otherwise. */
+export function resolutionOf(issue: StoredIssue): string | null {
+  return issue.resolution === undefined && categoryOf(issue) === "done" ? "Done" : (issue.resolution ?? null);
+}
+
+/** {self, id, name} of a resolution (also a transition screen's allowed value). */
+export function resolutionRef(name: string, api: string): { self: string; id: string; name: string } {
   const id = idOf(RESOLUTION_IDS, name);
-  return { self: `${api}/resolution/${id}`, id, name, description: "" };
+  return { self: `${api}/resolution/${id}`, id, name };
 }
 
 function issueTypeJson(name: string, site: Site, api: string): object {
@@ -145,50 +193,4 @@ function issueTypeJson(name: string, site: Site, api: string): object {
   const iconUrl = `${site.base}/images/icons/issuetypes/${name.toLowerCase().replace(/\W+/g, "")}.png`;
   const subtask = name === "Sub-task";
   return { self: `${api}/issuetype/${id}`, id, description: "", iconUrl, name, subtask, ...cloudOnly };
-}
-
-/** Fills in the user behind the credentials; the default is "Fake User". */
-export function makeMyself(given?: Partial<Myself> & { displayName: string }): Myself {
-  const displayName = given?.displayName ?? "Fake User";
-  const name = given?.name ?? slug(displayName);
-  const accountId = given?.accountId ?? `acc-${name}`;
-  return { displayName, name, accountId, emailAddress: given?.emailAddress ?? `${name}@example.com` };
-}
-
-const slug = (displayName: string) => displayName.toLowerCase().replace(/[^a-z0-9]+/g, ".");
-
-/** A user by display name: Cloud identifies users by accountId, Data Center by name/key (notes §4.1). */
-function userJson(displayName: string, site: Site, api: string): object {
-  const me = site.myself.displayName === displayName ? site.myself : undefined;
-  const name = me?.name ?? slug(displayName);
-  const accountId = me?.accountId ?? `acc-${name}`;
-  const email = me ? { emailAddress: me.emailAddress } : {};
-  const common = { ...email, avatarUrls: avatarUrls(site, name), displayName, active: true, timeZone: "Etc/UTC" };
-  return site.deployment === "cloud"
-    ? { self: `${api}/user?accountId=${accountId}`, accountId, ...common, accountType: "atlassian" }
-    : { self: `${api}/user?username=${name}`, name, key: name, ...common };
-}
-
-function avatarUrls(site: Site, name: string): Record<string, string> {
-  const sizes = { "48x48": 48, "24x24": 24, "16x16": 16, "32x32": 32 };
-  const url = (size: number) => `${site.base}/secure/useravatar?size=${size}&owner=${name}`;
-  return Object.fromEntries(Object.entries(sizes).map(([label, size]) => [label, url(size)]));
-}
-
-export function myselfJson(site: Site, version: string): object {
-  const api = `${site.base}/rest/api/${version === "latest" ? "2" : version}`;
-  const none = { size: 0, items: [] };
-  const extra = { locale: "en_US", groups: none, applicationRoles: none, expand: "groups,applicationRoles" };
-  return { ...userJson(site.myself.displayName, site, api), ...extra };
-}
-
-/** Real Data Center answers `deploymentType: "Server"` (recorded responses from 8.5 and 10.3), not "DataCenter". */
-export function serverInfoJson(site: Site): object {
-  const common = { baseUrl: site.base, buildDate: "2025-11-01T00:00:00.000+0000", serverTime: DEFAULT_UPDATED };
-  const scm = { scmInfo: "0".repeat(40), serverTitle: "Jira" };
-  if (site.deployment === "cloud") {
-    return { ...common, version: "1001.0.0-SNAPSHOT", versionNumbers: [1001, 0, 0], deploymentType: "Cloud", ...scm };
-  }
-  const build = { buildNumber: 10030012, databaseBuildNumber: 10030012 };
-  return { ...common, version: "10.3.12", versionNumbers: [10, 3, 12], deploymentType: "Server", ...build, ...scm };
 }

@@ -69,10 +69,16 @@ function categoryClause(negate: boolean, value: string): Clause | string {
 
 const unquote = (value: string) => value.trim().replace(/^(["'])(.*)\1$/, "$2");
 
-/** The matching issues (store order unless ORDER BY) and the keys named in the JQL that match no issue. */
+/**
+ * The matching issues (store order unless ORDER BY) and the keys named in the JQL that match no issue. A forbidden
+ * issue is invisible, as Jira's permission-aware search makes it: never matched, and its key counts as missing.
+ */
 export function runJql(jql: Jql, store: IssueStore, me: string): { issues: StoredIssue[]; missing: string[] } {
-  const missing = jql.clauses.flatMap((c) => (c.kind === "keys" ? c.keys.filter((key) => !store.find(key)) : []));
-  const issues = store.all().filter((issue) => jql.clauses.every((c) => matches(c, issue, store, me)));
+  const named = jql.clauses.flatMap((c) => (c.kind === "keys" ? c.keys : []));
+  const hidden = (issue: StoredIssue | undefined) => issue === undefined || issue.forbidden === true;
+  const missing = named.filter((key) => hidden(store.find(key)));
+  const shown = store.all().filter((issue) => !hidden(issue));
+  const issues = shown.filter((issue) => jql.clauses.every((c) => matches(c, issue, store, me)));
   return { issues: jql.order ? sortIssues(issues, jql.order) : issues, missing };
 }
 

@@ -1,124 +1,93 @@
 /**
  * A fake Jira REST server for tests and benchmarks: a real node:http server on 127.0.0.1 (port 0, never another
- * address) answering like Jira Cloud or Data Center, with the shapes of /work/shared/reference/jira-rest-notes.md,
- * so the project's real Jira client is exercised over real HTTP.
+ * address) answering like Jira Cloud or Data Center, with the shapes of /work/shared/reference/jira-rest-notes.md
+ * (reads, errors, auth) and jira-write-notes.md (writes), so the project's real Jira client is exercised over HTTP.
  *
  *   const jira = await startFakeJira({ deployment: "cloud", issues: [{ key: "STR-68", summary: "Do thing" }] });
  *   await fetch(`${jira.url}/rest/api/3/issue/str-68`);   // 200, key "STR-68"
  *   jira.fail({ kind: "status", status: 429, retryAfter: "7", times: 2 });
  *   jira.requests;                                         // [{ endpoint: "issue", status: 200, ... }]
+ *   jira.comments("STR-68");                               // what POST .../comment stored, properties included
  *   await jira.close();
  *
- * Routes, under `contextPath` (endpoint names as logged in `requests` and matched by `Fault.endpoint`):
- *   issue       GET  /rest/api/{2,3}/issue/{idOrKey}   both; `fields` (comma list or repeated, default *all);
- *                                                      case-insensitive, moved keys answer with the current key
- *   bulkfetch   POST /rest/api/{2,3}/issue/bulkfetch   Cloud; 1–100 keys, missing ones absent, ascending id order
- *   search/jql  GET|POST /rest/api/{2,3}/search/jql    Cloud; `jql`, `fields` (default `id` only), `maxResults`
- *                                                      (1–5000, default 50), `nextPageToken` paging with `isLast`
- *   search      GET|POST /rest/api/{2,3,latest}/search Cloud: 410 (CHANGE-2046). Data Center: `jql`, `startAt`,
- *                                                      `maxResults`, `fields`, `validateQuery` (false drops
- *                                                      missing keys, otherwise they are a 400)
- *   myself, serverInfo  GET /rest/api/{2,3}/...        both; Data Center reports deploymentType "Server"
+ * Reads, under `contextPath` + /rest/api/{2,3}/ (endpoint names as logged in `requests` and matched by faults):
+ *   issue       GET  issue/{idOrKey}          both; `fields` (comma list or repeated, default *all); case-insensitive,
+ *                                             moved keys answer with the current key; a forbidden issue is a 403
+ *   bulkfetch   POST issue/bulkfetch          Cloud; 1–100 keys, missing and forbidden ones absent, ascending ids
+ *   search/jql  GET|POST search/jql           Cloud; `jql`, `fields` (default `id` only), `maxResults` (1–5000,
+ *                                             default 50), `nextPageToken` paging with `isLast`
+ *   search      GET|POST search (+ latest)    Cloud: 410 (CHANGE-2046). Data Center: `jql`, `startAt`, `maxResults`,
+ *                                             `fields`, `validateQuery` (false drops missing keys, else a 400)
+ *   myself, serverInfo  GET                   both; Data Center reports deploymentType "Server"
+ * These four issue reads take `properties` (comma list, repeated or array; `*all`, `-key`; over 5 keys is a 400):
+ * each issue then has "properties": {key: value} with those that exist. JQL never sees forbidden issues.
+ *
+ * Writes, both deployments (facts of jira-write-notes.md):
+ *   comment       POST issue/{key}/comment {body, visibility?, properties?: [{key, value}]} → 201 comment JSON;
+ *                 GET issue/{key}/comment (startAt, maxResults default 100; expand=properties adds [{key, value}]);
+ *                 GET | PUT (?notifyUsers, → 200) | DELETE (→ 204) issue/{key}/comment/{id}
+ *   comment/property  GET comment/{id}/properties (keys); GET | PUT | DELETE comment/{id}/properties/{propertyKey}
+ *   issue/property    GET issue/{key}/properties (keys); GET | PUT | DELETE issue/{key}/properties/{propertyKey}
+ *                 PUT takes any non-empty JSON, key ≤ 255 characters, value ≤ 32 KB (else 400): 201 new,
+ *                 200 updated; GET {key, value} or 404; DELETE 204
+ *   transitions   GET issue/{key}/transitions: those offered from the current status (expand=transitions.fields
+ *                 adds fields.resolution.allowedValues); POST {transition: {id}, fields?: {resolution: {name|id}}}
+ *                 → 204, status/category/resolution change; 400 for an id not offered, a field not on the screen or
+ *                 a resolution not allowed
+ *   worklog       POST issue/{key}/worklog?adjustEstimate=&notifyUsers= {timeSpentSeconds | timeSpent (exactly one),
+ *                 started, comment?} → 201; `started` is yyyy-MM-dd'T'HH:mm:ss.SSSZ with a numeric offset ("Z" is the
+ *                 400 "Invalid date format"); GET issue/{key}/worklog (startAt, maxResults, startedAfter in ms);
+ *                 GET | PUT issue/{key}/worklog/{id}
+ * A comment body or worklog comment is ADF on Cloud v3 (a string is the 400 {"errorMessages":[],"errors":{"comment":
+ * "Comment body is not valid!"}}; adf.ts lists the rules, the message names the first violation's JSON path) and a
+ * string on v2 (an object is a 400; Cloud v2 drops a non-string worklog comment silently). Bodies are kept as sent.
+ * Unknown issue: Jira's 404 envelope; forbidden issue: 403; unknown comment or worklog: 404.
  * Data Center serves no /rest/api/3, no search/jql and no bulkfetch (404). JQL: see jql.ts; other JQL is a 400.
- * POST bodies must be application/json (else 415) and a JSON object (else 400).
+ * POST and PUT bodies must be application/json (else 415) and a JSON object (else 400; property values excepted).
+ *
+ * Issues (FakeIssue) may set `transitions` (default: the workflow in transitions.ts, To Do → In Progress →
+ * In Review → Done, "Start work", "Resolve" with a Fixed / Won't Fix / Duplicate screen), `noTransitionPermission`
+ * (no transitions offered), `forbidden`, and `properties` and `comments` to start with.
  *
  * Auth, when `auth` is set: Cloud treats missing or wrong Basic credentials as an anonymous caller who sees no
  * issue (issue 404, searches and bulkfetch empty, /myself 401), adding `X-Seraph-LoginReason: AUTHENTICATED_FAILED`
  * when credentials were sent; a wrong Bearer token is a 403. Data Center answers 401 to everything unless the
  * credentials are right. A 401 is the plain line "Client must be authenticated to access this resource."
  *
- * Faults are queued with `fail()` and hit the next `times` (default 1) requests for `endpoint` (any when absent):
+ * `latencyMs` delays every answer. `writeLimit`: a write (POST, PUT, DELETE; not bulkfetch or searches) to an issue
+ * while `concurrentPerIssue` others to it are unanswered, or beyond `maxWritesPerIssue` in the server's life, is a
+ * 429 with Retry-After: 1 and RateLimit-Reason: jira-per-issue-on-write (give latencyMs so writes overlap).
+ * `loginPage`: "html" answers every request 200 text/html with a Jira login page ("Log in - Jira"); "redirect"
+ * answers 302 to http://127.0.0.1:OTHER_PORT/sso/login?continue=..., a second listener serving that page (logged as
+ * endpoint "login"), so a client following redirects ends on HTML of another origin.
+ *
+ * Faults are queued with `fail()` and hit the next `times` (default 1) requests matching `endpoint`, `method` and
+ * `key` (an issue's key or id; each condition: any when absent), after letting `skip` matching ones through.
  * `status` answers that status (the Jira error envelope unless `body`; `Retry-After` when `retryAfter`); `slow`
- * answers normally after `delayMs`; `drop` destroys the socket; `malformed` is a 200 with truncated JSON.
- * `latencyMs` delays every answer. In `requests`, status 0 means nothing was answered (dropped, client gone, closed).
+ * answers normally after `delayMs`; `drop` destroys the socket; `malformed` is a 200 with truncated JSON; `garbage`
+ * a 200 with JSON of the wrong shape (`json`, default {"issues":[{"key":5,"fields":{"summary":["x"]}}]}); `hugeBody`
+ * a 200 of exactly `bytes` bytes of JSON streamed in 64 KiB chunks. In `requests`, status 0 means nothing was
+ * answered (dropped, client gone, closed); `issueKey` is the issue a request is about.
+ * Helpers: comments(key), worklogs(key), issueProperties(key), statusOf(key) (copies; they throw for a key no issue
+ * has) and writes(). reset() clears the log and the faults only.
  */
-import { createServer, STATUS_CODES } from "node:http";
+import { createServer } from "node:http";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
-import { setTimeout as sleep } from "node:timers/promises";
-import { createStore, makeMyself } from "./issues.js";
-import type { IssueStore, Site } from "./issues.js";
-import { classify, errorBody, JSON_TYPE, respond } from "./routes.js";
-import type { Call, Reply } from "./routes.js";
+import { faultReply, loginPage, loginReply, queueFault, startSso, takeFault } from "./faults.js";
+import type { QueuedFault } from "./faults.js";
+import { createStore } from "./issues.js";
+import type { IssueStore } from "./issues.js";
+import { errorBody } from "./reply.js";
+import type { Call, Reply, Route } from "./reply.js";
+import { classify, respond } from "./routes.js";
+import { makeMyself } from "./site.js";
+import type { Site } from "./site.js";
+import type { Endpoint, Fault, FakeJira, FakeJiraOptions, LoggedRequest } from "./types.js";
+import { closeServers, listen, readCall, send, wait } from "./wire.js";
+import { createLimiter, FREE, inspector, isWrite, issueKeyOf } from "./writes.js";
+import type { Limiter } from "./writes.js";
 
-export interface FakeIssue {
-  key: string;
-  /** Numeric string; defaults to 10000 + position in `issues`. */
-  id?: string;
-  summary: string;
-  /** Status name; defaults to the category's name ("To Do"). */
-  status?: string;
-  /** Default guessed from `status`: Done/Closed/Resolved → done, To Do/Open/... → new, others indeterminate. */
-  statusCategory?: "new" | "indeterminate" | "done";
-  /** Display name; null or absent = unassigned. The `myself` user's display name makes it "mine". */
-  assignee?: string | null;
-  /** Absent: "Done" for a done issue, null otherwise. */
-  resolution?: string | null;
-  /** Jira format, e.g. 2022-11-10T09:12:33.000+0000. */
-  updated?: string;
-  /** Defaults to "Task". */
-  issueType?: string;
-  /** Old keys that now resolve to this issue. */
-  movedFrom?: string[];
-}
-
-export interface FakeJiraOptions {
-  deployment: "cloud" | "datacenter";
-  issues: FakeIssue[];
-  /** What counts as valid credentials; without it every request is signed in. */
-  auth?: { user?: string; token: string; scheme: "basic" | "bearer" };
-  /** Added to every answer. */
-  latencyMs?: number;
-  /** e.g. "/jira" for a Data Center install under a path. */
-  contextPath?: string;
-  /** The signed-in user; default "Fake User". */
-  myself?: { displayName: string; emailAddress?: string; accountId?: string; name?: string };
-}
-
-export type Endpoint = "issue" | "bulkfetch" | "search/jql" | "search" | "myself" | "serverInfo" | "unknown";
-
-export interface LoggedRequest {
-  method: string;
-  /** As received, context path included, query excluded. */
-  path: string;
-  query: Record<string, string | string[]>;
-  /** Parsed JSON; the raw text when it is not JSON; undefined when empty. */
-  body: unknown;
-  headers: Record<string, string | undefined>;
-  endpoint: Endpoint;
-  /** The status answered; 0 while unanswered or when nothing was answered. */
-  status: number;
-}
-
-export type Fault =
-  | {
-      kind: "status";
-      status: number;
-      retryAfter?: string;
-      /** Extra headers, e.g. X-RateLimit-Reset or RateLimit-Reason. */
-      headers?: Record<string, string>;
-      /** Sent as is (JSON or text/plain by content) instead of the Jira error envelope. */
-      body?: string;
-      times?: number;
-      endpoint?: Endpoint;
-    }
-  | { kind: "slow"; delayMs: number; times?: number; endpoint?: Endpoint }
-  | { kind: "drop"; times?: number; endpoint?: Endpoint }
-  | { kind: "malformed"; times?: number; endpoint?: Endpoint };
-
-export interface FakeJira {
-  /** http://127.0.0.1:PORT plus the context path. */
-  url: string;
-  port: number;
-  /** Every request, in arrival order. */
-  requests: LoggedRequest[];
-  /** Clears the log and the queued faults. */
-  reset(): void;
-  fail(fault: Fault): void;
-  setIssues(issues: FakeIssue[]): void;
-  /** Stops listening and closes every connection, keep-alive ones and those waiting on a delay included. */
-  close(): Promise<void>;
-}
+export type * from "./types.js";
 
 interface State {
   site: Site;
@@ -126,26 +95,32 @@ interface State {
   opts: FakeJiraOptions;
   contextPath: string;
   requests: LoggedRequest[];
-  faults: { fault: Fault; left: number }[];
+  faults: QueuedFault[];
+  limiter: Limiter;
+  /** Where "redirect" login pages send callers. */
+  ssoOrigin: string;
   closing: AbortController;
 }
 
 export async function startFakeJira(opts: FakeJiraOptions): Promise<FakeJira> {
+  const myself = makeMyself(opts.myself);
+  const store = createStore(opts.issues, myself.displayName); // throws before anything listens
   const server = createServer();
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", resolve);
-  });
-  const { port } = server.address() as AddressInfo;
+  const port = await listen(server);
   const trimmed = (opts.contextPath ?? "").replace(/^\/+|\/+$/g, "");
   const contextPath = trimmed === "" ? "" : `/${trimmed}`;
-  const base = `http://127.0.0.1:${port}${contextPath}`;
-  const site = { deployment: opts.deployment, base, myself: makeMyself(opts.myself) };
-  const store = createStore(opts.issues);
-  const state: State = { site, store, opts, contextPath, requests: [], faults: [], closing: new AbortController() };
+  const site = { deployment: opts.deployment, base: `http://127.0.0.1:${port}${contextPath}`, myself };
+  const sso = opts.loginPage === "redirect" ? await startSso() : undefined;
+  const limiter = createLimiter(opts.writeLimit);
+  const ssoOrigin = sso?.origin ?? `http://127.0.0.1:${port}`;
+  const closing = new AbortController();
+  const state: State = { site, store, opts, contextPath, requests: [], faults: [], limiter, ssoOrigin, closing };
   // A request whose body cannot be read is not answered.
   server.on("request", (req: IncomingMessage, res: ServerResponse) => {
     handle(state, req, res).catch(() => res.destroy());
+  });
+  sso?.server.on("request", (req: IncomingMessage, res: ServerResponse) => {
+    handleSso(state, req, res).catch(() => res.destroy());
   });
   return {
     url: site.base,
@@ -155,13 +130,12 @@ export async function startFakeJira(opts: FakeJiraOptions): Promise<FakeJira> {
       state.requests.length = 0;
       state.faults.length = 0;
     },
-    fail: (fault) => {
-      state.faults.push({ fault, left: fault.times ?? 1 });
-    },
+    fail: (fault: Fault) => queueFault(state.faults, fault),
     setIssues: (issues) => {
-      state.store = createStore(issues);
+      state.store = createStore(issues, myself.displayName);
     },
-    close: () => closeServer(server, state.closing),
+    ...inspector(() => state.store, state.requests),
+    close: () => closeServers([server, ...(sso ? [sso.server] : [])], state.closing),
   };
 }
 
@@ -169,77 +143,38 @@ async function handle(state: State, req: IncomingMessage, res: ServerResponse): 
   const url = new URL(req.url ?? "/", "http://127.0.0.1");
   const call = await readCall(req, url, state.contextPath);
   const route = classify(call.path);
-  const entry = logRequest(state, url.pathname, call, route.endpoint);
-  const fault = takeFault(state, route.endpoint);
-  const delay = (state.opts.latencyMs ?? 0) + (fault?.kind === "slow" ? fault.delayMs : 0);
-  if (!(await wait(delay, state.closing.signal))) return;
-  if (fault?.kind === "drop" || req.socket.destroyed) return void req.socket.destroy();
-  const { site, store, opts } = state;
-  const reply = (fault && faultReply(fault)) ?? respondSafely(() => respond(call, route, site, store, opts.auth));
-  entry.status = reply.status;
-  res.writeHead(reply.status, { "Content-Type": reply.contentType ?? JSON_TYPE, ...reply.headers });
-  res.end(reply.text ?? JSON.stringify(reply.json));
-}
-
-async function readCall(req: IncomingMessage, url: URL, contextPath: string): Promise<Call> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  const raw = Buffer.concat(chunks).toString("utf8");
-  const inside = url.pathname === contextPath || url.pathname.startsWith(`${contextPath}/`);
-  const query: Record<string, string | string[]> = {};
-  for (const [name, value] of url.searchParams) {
-    const seen = query[name];
-    query[name] = seen === undefined ? value : [seen, value].flat();
-  }
-  const { body, badJson } = parseBody(raw);
-  const path = inside ? url.pathname.slice(contextPath.length) : undefined;
-  return { method: req.method ?? "GET", path, query, body, badJson, headers: req.headers };
-}
-
-/** False when the server closed meanwhile. */
-async function wait(ms: number, closing: AbortSignal): Promise<boolean> {
-  if (ms <= 0) return true;
-  return sleep(ms, true, { signal: closing }).catch(() => false);
-}
-
-function parseBody(raw: string): { body: unknown; badJson: boolean } {
-  if (raw === "") return { body: undefined, badJson: false };
+  const issueKey = issueKeyOf(state.store, route);
+  const entry = logRequest(state, url.pathname, call, route.endpoint, issueKey);
+  // Admitted at arrival, the write holds its slot until answered: that is what makes overlapping writes collide.
+  const admission = isWrite(call.method, route.endpoint) ? state.limiter(issueKey) : FREE;
   try {
-    return { body: JSON.parse(raw), badJson: false };
-  } catch {
-    return { body: raw, badJson: true };
+    const target = { endpoint: route.endpoint, method: call.method, issueKey };
+    const fault = admission.refused ? undefined : takeFault(state.faults, target, state.store);
+    const delay = (state.opts.latencyMs ?? 0) + (fault?.kind === "slow" ? fault.delayMs : 0);
+    if (!(await wait(delay, state.closing.signal))) return;
+    if (fault?.kind === "drop" || req.socket.destroyed) return void req.socket.destroy();
+    const reply = admission.refused ?? (fault && faultReply(fault)) ?? answer(state, call, route, req.url ?? "/");
+    entry.status = reply.status;
+    await send(res, reply);
+  } finally {
+    admission.release();
   }
 }
 
-function logRequest(state: State, path: string, call: Call, endpoint: Endpoint): LoggedRequest {
-  const headers = Object.fromEntries(
-    Object.entries(call.headers).map(([name, value]) => [name, Array.isArray(value) ? value.join(", ") : value]),
-  );
-  const entry = { method: call.method, path, query: call.query, body: call.body, headers, endpoint, status: 0 };
-  state.requests.push(entry);
-  return entry;
+function answer(state: State, call: Call, route: Route, requestUrl: string): Reply {
+  const { loginPage: mode, auth } = state.opts;
+  if (mode) return loginReply(mode, state.ssoOrigin, `${new URL(state.site.base).origin}${requestUrl}`);
+  return respondSafely(() => respond(call, route, state.site, state.store, auth));
 }
 
-function takeFault(state: State, endpoint: Endpoint): Fault | undefined {
-  const index = state.faults.findIndex(({ fault }) => fault.endpoint === undefined || fault.endpoint === endpoint);
-  const queued = state.faults[index];
-  if (!queued) return undefined;
-  queued.left -= 1;
-  if (queued.left <= 0) state.faults.splice(index, 1);
-  return queued.fault;
-}
-
-/** The answer a fault imposes; undefined for `slow` (answers normally) and `drop` (never answers). */
-function faultReply(fault: Fault): Reply | undefined {
-  if (fault.kind === "malformed") return { status: 200, text: '{"issues":[{"key":' };
-  if (fault.kind !== "status") return undefined;
-  const headers = { ...(fault.retryAfter === undefined ? {} : { "Retry-After": fault.retryAfter }), ...fault.headers };
-  if (fault.body === undefined) {
-    const message = fault.status === 429 ? "Rate limit exceeded." : (STATUS_CODES[fault.status] ?? "Error");
-    return { status: fault.status, json: errorBody(message), headers };
-  }
-  const contentType = parseBody(fault.body).badJson ? "text/plain;charset=UTF-8" : JSON_TYPE;
-  return { status: fault.status, text: fault.body, contentType, headers };
+/** The SSO listener: the login page at /sso/login, a 404 elsewhere. */
+async function handleSso(state: State, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const url = new URL(req.url ?? "/", "http://127.0.0.1");
+  const entry = logRequest(state, url.pathname, await readCall(req, url, ""), "login", undefined);
+  const missing = { status: 404, text: "Not Found", contentType: "text/plain;charset=UTF-8" };
+  const reply = url.pathname === "/sso/login" ? loginPage() : missing;
+  entry.status = reply.status;
+  await send(res, reply);
 }
 
 /** A bug in the fake shows as a 500 naming it, rather than as a hanging test. */
@@ -251,10 +186,13 @@ function respondSafely(answer: () => Reply): Reply {
   }
 }
 
-async function closeServer(server: ReturnType<typeof createServer>, closing: AbortController): Promise<void> {
-  if (closing.signal.aborted) return;
-  closing.abort();
-  const closed = new Promise<void>((resolve, reject) => server.close((err) => (err ? reject(err) : resolve())));
-  server.closeAllConnections();
-  await closed;
+function logRequest(state: State, path: string, call: Call, endpoint: Endpoint, issueKey?: string): LoggedRequest {
+  const headers = Object.fromEntries(
+    Object.entries(call.headers).map(([name, value]) => [name, Array.isArray(value) ? value.join(", ") : value]),
+  );
+  const about = issueKey === undefined ? {} : { issueKey };
+  const { method, query, body } = call;
+  const entry = { method, path, query, body, headers, endpoint, ...about, status: 0 };
+  state.requests.push(entry);
+  return entry;
 }
