@@ -22,8 +22,8 @@ const cases: [string, string | Buffer, string][] = [
   ["tab indentation", "sections:\n\t- title: A\n", "r.yaml:2:1: invalid YAML: Tabs are not allowed as indentation; indent with spaces"],
   ["duplicate keys", "sections: []\nsections: []\n", 'r.yaml:2:1: invalid YAML: "sections" is there twice in the same mapping'],
   ["a YAML alias bomb", bomb, "r.yaml:1:1: invalid YAML: too many aliases (Excessive alias count indicates a resource exhaustion attack)"],
-  ["binary garbage", Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0xff]), "r.yaml: is binary (a NUL byte at offset 8); expected a report file (YAML) in UTF-8 text"],
-  ["Latin-1 text", Buffer.from("sections: [{title: Caf\xe9}]\n", "latin1"), "r.yaml: is not UTF-8 text; expected a report file (YAML) saved as UTF-8"],
+  ["binary garbage", Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0xff]), "r.yaml:3:1: is binary (a NUL byte); expected a report file (YAML) in UTF-8 text"],
+  ["Latin-1 text", Buffer.from("sections: [{title: Caf\xe9}]\n", "latin1"), "r.yaml:1:23: is not UTF-8 text here (byte 0xe9); expected a report file (YAML) saved as UTF-8"],
   ["several YAML documents", "sections: []\n---\nsections: []\n", "r.yaml:2:1: invalid YAML: Source contains multiple documents; please use YAML.parseAllDocuments()"],
 ];
 

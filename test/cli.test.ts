@@ -86,19 +86,33 @@ describe("command line", () => {
     expect(usage.code).toBe(2);
   });
 
-  it("keeps a V8 code cache per command, and survives a corrupt one", () => {
-    const cache = tmpProject();
+  it("keeps one V8 code cache per build (a file per chunk), survives a corrupt one, and drops older builds'", () => {
+    const cache = tmpProject({ "weekly-report/v8/0.0.1-old-build/weekly.cjs.bin": "from an older build" });
     const first = runBin(["render", "examples/reports/2022-11-04.yaml"], { env: { XDG_CACHE_HOME: cache } });
     expect(first.code).toBe(0);
-    const dir = join(cache, "weekly-report", "v8");
-    const [name] = readdirSync(dir);
-    expect(name).toMatch(/^v\d+\.\d+\.\d+-\d+-\d+-render\.bin$/);
-    writeFileSync(join(dir, name!), "garbage");
+    const root = join(cache, "weekly-report", "v8");
+    const build = readFileSync(join(ROOT, "dist", "build-id"), "utf8").trim();
+    const [dir] = readdirSync(root);
+    expect(readdirSync(root)).toEqual([`${build}-${process.version}-${process.arch}`]); // the old build's folder is gone
+    const files = readdirSync(join(root, dir!));
+    expect(files).toContain("weekly.cjs.bin");
+    const chunks = readdirSync(join(ROOT, "dist", "chunks")).map((f) => `${f}.bin`);
+    expect(files.every((f) => f === "weekly.cjs.bin" || chunks.includes(f))).toBe(true);
+    writeFileSync(join(root, dir!, "weekly.cjs.bin"), "garbage");
     const again = runBin(["render", "examples/reports/2022-11-04.yaml"], { env: { XDG_CACHE_HOME: cache } });
     expect(again).toEqual(first);
-    expect(readFileSync(join(dir, name!)).length).toBeGreaterThan(1000); // rewritten
+    expect(readFileSync(join(root, dir!, "weekly.cjs.bin")).length).toBeGreaterThan(1000); // rewritten
+    // Mistyped commands make no files of their own; with the cache off nothing is written.
+    for (const word of ["rendr", "chek", "xyz"]) expect(runBin([word], { env: { XDG_CACHE_HOME: cache } }).code).toBe(2);
     const off = runBin(["check", "examples/reports/2022-11-04.yaml"], { env: { XDG_CACHE_HOME: cache, WEEKLY_COMPILE_CACHE: "0" } });
     expect(off.code).toBe(0);
-    expect(readdirSync(dir)).toEqual([name]);
+    expect(readdirSync(join(root, dir!)).every((f) => f === "weekly.cjs.bin" || chunks.includes(f))).toBe(true);
+  });
+
+  it("a cache folder that cannot be made is no problem: the command runs and ends", () => {
+    for (const base of ["/proc/none", "/dev/null/x"]) {
+      const r = runBin(["--version"], { env: { XDG_CACHE_HOME: base } });
+      expect(r).toEqual({ code: 0, stdout: `${JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")).version}\n`, stderr: "" });
+    }
   });
 });

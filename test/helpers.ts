@@ -9,7 +9,7 @@ import { afterEach } from "vitest";
 import { main } from "../src/cli.js";
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-export const BIN = join(ROOT, "bin", "weekly.js");
+export const BIN = join(ROOT, "bin", "weekly.cjs");
 
 const made: string[] = [];
 afterEach(() => {
@@ -49,10 +49,10 @@ export async function run(args: string[], opts: { cwd?: string; env?: NodeJS.Pro
   return { code, stdout, stderr };
 }
 
-/** A cache folder for the processes of this test run (bin/weekly.js keeps its V8 code cache there). */
+/** A cache folder for the processes of this test run (bin/weekly.cjs keeps its V8 code cache there). */
 export const TEST_CACHE = mkdtempSync(join(tmpdir(), "weekly-test-cache-"));
 
-/** The built CLI as a real process (bin/weekly.js → dist/), as a user runs it. */
+/** The built CLI as a real process (bin/weekly.cjs → dist/), as a user runs it. */
 export function runBin(args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv; input?: string } = {}): RunResult {
   const r = spawnSync(process.execPath, [BIN, ...args], {
     cwd: opts.cwd ?? ROOT,

@@ -1,6 +1,6 @@
 // weekly import as a command: where files go, --dry-run, --force, one report per week, nothing
 // written when anything fails, and one clear line (no stack trace) for every bad input.
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ROOT, run, runImport, tmpProject } from "./helpers.js";
@@ -19,7 +19,8 @@ describe("import: output files", () => {
     const r = await runImport(dir, { files: ["in.txt"] });
     expect(r).toMatchObject({ code: 0, stdout: "reports/2022-11-11.yaml\n", stderr: "" });
     const yaml = readFileSync(join(dir, "reports/2022-11-11.yaml"), "utf8");
-    expect(yaml).toMatch(/^week_ending: 2022-11-11\n\nsections:\n/);
+    // Outside the package's own project, the schema is the published copy of this version.
+    expect(yaml).toMatch(/^# yaml-language-server: \$schema=https:\/\/unpkg\.com\/weekly-report@\d+\.\d+\.\d+\/schema\/report\.schema\.json\nweek_ending: 2022-11-11\n\nsections:\n/);
     expect(yaml).not.toMatch(/^(from|to|cc|bcc|reply_to|subject):/m);
   });
 
@@ -31,10 +32,15 @@ describe("import: output files", () => {
     expect((await runImport(dir, { files: ["in.txt"], output: "out/reports" })).stdout).toBe("out/reports/2023-01-06.yaml\n");
   });
 
-  it("names the project's JSON Schema on the first line when schema/report.schema.json exists", async () => {
-    const dir = tmpProject({ "weekly.config.yaml": CONFIG, "schema/report.schema.json": "{}", "in.txt": FIRST });
-    await runImport(dir, { files: ["in.txt"] });
-    expect(readFileSync(join(dir, "reports/2022-11-11.yaml"), "utf8")).toMatch(/^# yaml-language-server: \$schema=\.\.\/schema\/report\.schema\.json\n/);
+  it("names the package's JSON Schema by a relative path inside the package's own project", async () => {
+    const out = join(ROOT, "test", `.import-${process.pid}`);
+    try {
+      const dir = tmpProject({ "weekly.config.yaml": CONFIG, "in.txt": FIRST });
+      await runImport(dir, { files: ["in.txt"], output: out });
+      expect(readFileSync(join(out, "2022-11-11.yaml"), "utf8")).toMatch(/^# yaml-language-server: \$schema=\.\.\/\.\.\/schema\/report\.schema\.json\n/);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
   });
 
   it("--dry-run lists path, date, sections and entries, and writes nothing", async () => {
@@ -100,8 +106,8 @@ describe("import: inputs", () => {
   it.each([
     ["empty.txt", "", "empty.txt: is empty; expected a file of weekly report emails (plain text or mbox)"],
     ["blank.txt", "\n \n", "blank.txt: is empty; expected a file of weekly report emails (plain text or mbox)"],
-    ["nul.bin", Buffer.from([0x46, 0x72, 0, 1, 2]), "nul.bin: is binary (a NUL byte at offset 2); expected a file of weekly report emails"],
-    ["latin1.txt", Buffer.from("Subject: caf\xe9\n", "latin1"), "latin1.txt: is not UTF-8 text"],
+    ["nul.bin", Buffer.from([0x46, 0x72, 0, 1, 2]), "nul.bin:1:3: is binary (a NUL byte); expected a file of weekly report emails"],
+    ["latin1.txt", Buffer.from("Subject: caf\xe9\n", "latin1"), "latin1.txt:1:13: is not UTF-8 text here (byte 0xe9)"],
     ["missing.txt", undefined, "missing.txt: no such file"],
     ["folder", "", "folder: is a directory; expected a file of weekly report emails (plain text or mbox)"],
   ])("%s: one clear line, nothing written", async (name, content, message) => {

@@ -2,7 +2,7 @@
 // named as normalized), and that text with no place of its own is kept and named.
 import { describe, expect, it } from "vitest";
 import { Config } from "../src/config/schema.js";
-import { weekEndOf } from "../src/import/build-report.js";
+import { weekReportedOn } from "../src/report/week.js";
 import { parseBody } from "../src/import/parse-body.js";
 import { buildModel } from "../src/model/build.js";
 import { renderModel } from "../src/render/render.js";
@@ -148,7 +148,7 @@ describe("parseBody: random bodies of every kind of line", () => {
   });
 });
 
-describe("weekEndOf: the week a Date header falls in", () => {
+describe("weekReportedOn: the week a Date header falls in", () => {
   it.each([
     ["2023-01-06", "friday", "2023-01-06"], // Friday
     ["2023-01-07", "friday", "2023-01-06"], // Saturday: the week just ended
@@ -157,6 +157,6 @@ describe("weekEndOf: the week a Date header falls in", () => {
     ["2023-01-05", "thursday", "2023-01-05"],
     ["2023-01-07", "thursday", "2023-01-05"],
   ] as const)("%s with weeks ending on %s → %s", (date, endsOn, expected) => {
-    expect(weekEndOf(date, endsOn)).toBe(expected);
+    expect(weekReportedOn(date, endsOn)).toBe(expected);
   });
 });

@@ -297,9 +297,16 @@ describe("Jira facts in the report", () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("[STR-68]\n* tried OVS");
     const { spawnSync } = await import("node:child_process");
+    const { readFileSync } = await import("node:fs");
+    // The files of the bundle that hold jira-client and its HTTP library (dist/packages.json says which).
+    const packages = JSON.parse(readFileSync(join(__dirname, "..", "dist", "packages.json"), "utf8"));
+    const jiraFiles: string[] = [...packages["jira-client"], ...packages["postman-request"]];
+    expect(jiraFiles.length).toBeGreaterThan(0);
+    const hook = `const M=require("module");const c=M.prototype._compile;M.prototype._compile=function(s,f){if(${JSON.stringify(jiraFiles)}.some((x)=>f.endsWith(x)))process.stderr.write("LOADED "+f+"\\n");return c.call(this,s,f)};`;
+    const args = ["render", "reports/2022-11-11.yaml"];
     const probe = spawnSync(
       process.execPath,
-      ["-e", `const M=require("module");const l=M._load;M._load=function(r,...a){if(/jira-client|postman-request/.test(r))process.stderr.write("LOADED "+r+"\\n");return l.call(this,r,...a)};process.argv=[process.argv[0],"weekly","render","reports/2022-11-11.yaml"];import(${JSON.stringify(join(__dirname, "..", "bin", "weekly.js"))})`],
+      ["-e", `${hook}process.argv=[process.argv[0],"weekly",...${JSON.stringify(args)}];require(${JSON.stringify(join(__dirname, "..", "bin", "weekly.cjs"))})`],
       { cwd: dir, encoding: "utf8", env: { PATH: process.env.PATH, WEEKLY_COMPILE_CACHE: "0" } },
     );
     expect(probe.status).toBe(0);

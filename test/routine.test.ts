@@ -25,7 +25,7 @@ describe("weekly init", () => {
   it("never overwrites a config without --force; a bad address is a usage error", async () => {
     const dir = tmpProject({ "weekly.config.yaml": "from: me@example.com\n" });
     const again = await run(["init", "--email", "x@example.com"], { cwd: dir });
-    expect(again).toEqual({ code: 1, stdout: "", stderr: "weekly.config.yaml already exists here; use --force to replace it\n" });
+    expect(again).toEqual({ code: 2, stdout: "", stderr: "weekly.config.yaml already exists here; use --force to replace it\n" });
     expect(read(dir, "weekly.config.yaml")).toBe("from: me@example.com\n");
     const bad = await run(["init", "--force", "--email", "not-an-address"], { cwd: dir });
     expect(bad.code).toBe(2);
@@ -50,7 +50,7 @@ describe("weekly init", () => {
     });
     expect(code).toBe(0);
     expect(err).toContain("Your email: ");
-    expect(err).toContain("that does not look right; try again");
+    expect(err).toContain('expected an address like jane@example.com or "Jane Doe <jane@example.com>"; got "jane-at-example"; try again');
     expect(read(dir, "weekly.config.yaml")).toContain(
       "from: Jane <jane@example.com>\nto:\n  - Lead Person <lead@example.com>\n  - x@example.com\ncc: []\nweek_ends_on: friday\nreports_dir: weeks\njira:\n  url: https://example.atlassian.net\n",
     );
@@ -126,7 +126,7 @@ events:
     expect((await run(["check", "reports/2024-06-14.yaml"], { cwd: dir })).code).toBe(0);
     writeFileSync(join(dir, "reports/2024-06-14.yaml"), "# mine\nsections: [{title: A, progress: none}]\n");
     const again = await run(["new", "--date", "2024-06-12"], { cwd: dir });
-    expect(again).toEqual({ code: 1, stdout: "", stderr: "reports/2024-06-14.yaml already exists; edit it, or use --force to start it again\n" });
+    expect(again).toEqual({ code: 2, stdout: "", stderr: "reports/2024-06-14.yaml already exists; edit it, or use --force to start it again\n" });
     expect(read(dir, "reports/2024-06-14.yaml")).toBe("# mine\nsections: [{title: A, progress: none}]\n");
     const forced = await run(["new", "--date", "2024-06-12", "--force"], { cwd: dir });
     expect(forced.stderr).toContain("the week you replaced is kept as reports/2024-06-14.yaml.bak\n");
@@ -242,7 +242,7 @@ sections:
     expect(text).toContain("  - title: Gamma\n    entries:\n      - ticket: ZZ-1\n        notes:\n          - elsewhere\n");
     expect(text).toContain("notes: [one, two]");
     const nowhere = await run(["add", "QQ-1", "where?", "--date", "2024-06-12"], { cwd: dir });
-    expect(nowhere).toEqual({ code: 1, stdout: "", stderr: 'no section holds QQ tickets yet; name one with --section (there are "Alpha", "Beta", "Gamma")\n' });
+    expect(nowhere).toEqual({ code: 2, stdout: "", stderr: 'no section holds QQ tickets yet; name one with --section (there are "Alpha", "Beta", "Gamma")\n' });
     const swapped = await run(["add", "BA-1", "typo", "--date", "2024-06-12"], { cwd: dir });
     expect(swapped.stderr).toBe('no section holds BA tickets yet; did you mean AB-1? If not, name one with --section (there are "Alpha", "Beta", "Gamma")\n');
   });

@@ -242,12 +242,12 @@ describe("weekly send", () => {
     expect(files(dir)).toEqual(["2022-11-11.yaml", "weekly.config.yaml"]);
   });
 
-  it("on a terminal it asks: anything but y leaves it unsent (exit 1), y sends", async () => {
+  it("on a terminal it asks: anything but y leaves it unsent (exit 5, cancelled), y sends", async () => {
     const server = await smtpServer();
     const dir = project(smtpAt(server.port));
     const question = `Send "${SUBJECT}" to 4 recipients via 127.0.0.1? [y/N] `;
     for (const answer of ["n\n", "", "yess\n"]) {
-      expect(await runOnTerminal(dir, answer)).toEqual({ code: 1, stdout: "", stderr: `${question}not sent\n` });
+      expect(await runOnTerminal(dir, answer)).toEqual({ code: 5, stdout: "", stderr: `${question}not sent: you answered no\n` });
     }
     expect(server.connections).toBe(0);
     const yes = await runOnTerminal(dir, "Y\nmore typing\n");

@@ -1,7 +1,7 @@
 // Unit tests of the pure pieces: layout helpers, summary cutting, "did you mean".
 import { describe, expect, it } from "vitest";
 import { cutSummary } from "../src/report/cut-summary.js";
-import { closest } from "../src/report/problems.js";
+import { closest } from "../src/core/suggest.js";
 import { hang, indent, markdownItem } from "../src/render/helpers.js";
 import { dateFromFileName, weekdayOf } from "../src/report/week.js";
 

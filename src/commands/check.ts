@@ -1,8 +1,10 @@
 // weekly check FILE...: every problem of every file, one line each; exit 1 on any error.
-import { JiraError, ProblemsFound, UsageError } from "../errors.js";
-import { printProblems, type Io } from "../io/output.js";
-import { latestReport, readReport, type CheckedReport } from "./common.js";
-import { enrichReport } from "./enrich.js";
+import { type Diagnostic, errorsOf } from "../core/diagnostic.js";
+import { JiraError, ProblemsFound, UsageError } from "../core/errors.js";
+import { type Io, printDiagnostics } from "../io/output.js";
+import { enrichReport } from "../jira/enrich.js";
+import { checkReport, isValid, type ValidReport } from "../report/check.js";
+import { defaultReport } from "../report/files.js";
 
 export interface CheckOptions {
   files: string[];
@@ -13,17 +15,18 @@ export interface CheckOptions {
 }
 
 export async function checkCommand(io: Io, opts: CheckOptions): Promise<void> {
-  if (opts.files.length === 0) opts = { ...opts, files: [latestReport(io, opts.config, "check")] };
+  const files = opts.files.length ? opts.files : [defaultReport(io, opts.config, "check")];
   let errors = 0;
   let warnings = 0;
-  for (const file of opts.files) {
-    const checked = readReport(io, file, opts.config);
-    const problems = opts.jira && checked.report ? [...checked.problems, ...(await checkWithJira(io, checked))] : checked.problems;
-    printProblems(io, problems);
-    for (const p of problems) p.severity === "error" ? errors++ : warnings++;
+  for (const file of files) {
+    const checked = checkReport(io.cwd, file, opts.config);
+    const problems = opts.jira && isValid(checked) ? [...checked.problems, ...(await checkWithJira(io, checked))] : checked.problems;
+    printDiagnostics(io, problems);
+    errors += errorsOf(problems).length;
+    warnings += problems.filter((p) => p.severity === "warning").length;
   }
   const failing = errors + (opts.strict ? warnings : 0);
-  const summary = `${opts.files.length} file${s(opts.files.length)} checked: ${errors} error${s(errors)}, ${warnings} warning${s(warnings)}`;
+  const summary = `${files.length} file${s(files.length)} checked: ${errors} error${s(errors)}, ${warnings} warning${s(warnings)}`;
   if (failing > 0) {
     io.stderr.write(`${summary}${opts.strict && warnings && !errors ? " (--strict: warnings fail)" : ""}\n`);
     throw new ProblemsFound(failing);
@@ -31,11 +34,12 @@ export async function checkCommand(io: Io, opts: CheckOptions): Promise<void> {
   io.stdout.write(`${summary}\n`);
 }
 
-async function checkWithJira(io: Io, checked: CheckedReport) {
-  const report = checked.report!;
-  const enriched = await enrichReport(io, { ...checked, report }, { unknownIs: "error" });
+async function checkWithJira(io: Io, checked: ValidReport): Promise<Diagnostic[]> {
+  const enriched = await enrichReport(io, checked, { unknownIs: "error" });
   if (!enriched.site) throw new UsageError("check --jira needs a Jira site: jira.url in weekly.config.yaml, or JIRA_URL");
-  if (!enriched.asked && enriched.stale.length > 0) throw new UsageError("check --jira needs Jira credentials: JIRA_API_TOKEN (with JIRA_USER on Cloud), or ~/.netrc");
+  if (!enriched.asked && enriched.stale.length > 0) {
+    throw new UsageError("check --jira needs Jira credentials: JIRA_API_TOKEN (with JIRA_USER on Cloud), or ~/.netrc");
+  }
   // A ticket that an earlier answer of Jira (the cache) knows is known; the others cannot be checked.
   const unverified = enriched.stale.filter((k) => !enriched.facts.has(k));
   if (unverified.length > 0) throw new JiraError(`could not check ${unverified.join(", ")} against Jira (see the warning above)`);

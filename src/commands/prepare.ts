@@ -1,16 +1,17 @@
 // read → validate → enrich → model for one report file: what render and send share.
 import { resolve } from "node:path";
 import type { Config } from "../config/schema.js";
-import { ProblemsFound } from "../errors.js";
-import { printProblems, type Io } from "../io/output.js";
+import { errorsOf, hasErrors } from "../core/diagnostic.js";
+import { ProblemsFound } from "../core/errors.js";
+import { enrichReport } from "../jira/enrich.js";
+import { type Io, printDiagnostics } from "../io/output.js";
 import { buildModel } from "../model/build.js";
-import type { ReportModel } from "../model/types.js";
-import { hasErrors } from "../report/problems.js";
-import { latestReport, readReport } from "./common.js";
-import { enrichReport } from "./enrich.js";
+import type { ReportModel } from "../model/schema.js";
+import { checkReport, isValid } from "../report/check.js";
+import { defaultReport } from "../report/files.js";
 
 export interface PrepareOptions {
-  /** The report file; default: the newest in reports_dir. */
+  /** The report file; default: this week's. */
   file?: string;
   config?: string;
   strict?: boolean;
@@ -27,29 +28,39 @@ export interface Prepared {
   configTemplate?: string;
 }
 
+/** How the command names itself: in "weekly render FILE", and in "not rendered: --strict, ...". */
+export interface Wording {
+  command: string;
+  refusal: string;
+}
+
 /** Problems go to stderr as they are found; errors (and warnings with --strict) stop here. */
-export async function prepareModel(io: Io, opts: PrepareOptions, command: string): Promise<Prepared> {
-  const reportFile = resolve(io.cwd, opts.file ?? latestReport(io, opts.config, command));
-  const checked = readReport(io, reportFile, opts.config);
-  printProblems(io, checked.problems);
-  const failing = checked.problems.filter((p) => p.severity === "error" || opts.strict);
-  if (failing.length > 0 || !checked.report || !checked.weekEnding) {
-    if (!hasErrors(checked.problems)) io.stderr.write(`not ${command === "send" ? "sent" : "rendered"}: --strict, and ${failing.length} warning${failing.length === 1 ? "" : "s"}\n`);
-    throw new ProblemsFound(failing.length);
+export async function prepareModel(io: Io, opts: PrepareOptions, { command, refusal }: Wording): Promise<Prepared> {
+  const reportFile = resolve(io.cwd, opts.file ?? defaultReport(io, opts.config, command));
+  const checked = checkReport(io.cwd, reportFile, opts.config);
+  printDiagnostics(io, checked.problems);
+  const failing = opts.strict ? checked.problems.length : errorsOf(checked.problems).length;
+  if (failing > 0 || !isValid(checked)) {
+    if (!hasErrors(checked.problems)) io.stderr.write(`${refusal}: --strict, and ${failing} warning${failing === 1 ? "" : "s"}\n`);
+    throw new ProblemsFound(failing);
   }
-  const { report } = checked;
-  const enriched = await enrichReport(io, { ...checked, report }, { offline: opts.offline, refresh: opts.refresh, unknownIs: "warning" });
-  printProblems(io, enriched.problems);
-  const jiraWarnings = enriched.problems.length + enriched.warnings;
-  if (opts.strict && jiraWarnings > 0) {
-    io.stderr.write(`not ${command === "send" ? "sent" : "rendered"}: --strict, and ${jiraWarnings} warning${jiraWarnings === 1 ? "" : "s"} from Jira\n`);
-    throw new ProblemsFound(jiraWarnings);
+  const enriched = await enrichReport(io, checked, { offline: opts.offline, refresh: opts.refresh, unknownIs: "warning" });
+  printDiagnostics(io, enriched.problems);
+  if (opts.strict && enriched.problems.length > 0) {
+    const n = enriched.problems.length;
+    io.stderr.write(`${refusal}: --strict, and ${n} warning${n === 1 ? "" : "s"} from Jira\n`);
+    throw new ProblemsFound(n);
   }
   const { config, dir } = checked.loaded;
   const showStatus = opts.showStatus ?? config.show_status;
   if (showStatus && !enriched.asked && enriched.stale.length > 0) {
     io.stderr.write("note: no Jira status to show: Jira is not asked (no jira.url / JIRA_URL, or no credentials)\n");
   }
-  const model = buildModel(report, config, { weekEnding: checked.weekEnding, facts: enriched.facts, site: enriched.site, showStatus });
+  const model = buildModel(checked.report, config, {
+    weekEnding: checked.weekEnding,
+    facts: enriched.facts,
+    site: enriched.site,
+    showStatus,
+  });
   return { model, reportFile, config, configTemplate: config.template ? resolve(dir, config.template) : undefined };
 }

@@ -1,19 +1,17 @@
-// weekly render: read → validate → (enrich) → model → render → deliver.
+// weekly render: read → validate → (enrich) → model → render → deliver (stdout or -o FILE).
 import { realpathSync } from "node:fs";
 import { resolve } from "node:path";
-import { UsageError } from "../errors.js";
+import { UsageError } from "../core/errors.js";
 import { emit, type Io } from "../io/output.js";
-import { readContext } from "../model/context.js";
-import type { ReportModel } from "../model/types.js";
-import { renderModel, type TemplateChoice, type TextFormat } from "../render/render.js";
-import { renderEmail } from "../render/eml.js";
-import { latestReport } from "./common.js";
+import type { ReportModel } from "../model/schema.js";
+import { renderModel, type TemplateChoice } from "../render/render.js";
+import { defaultReport } from "../report/files.js";
 import { prepareModel } from "./prepare.js";
 
 export interface RenderOptions {
   file?: string;
   config?: string;
-  format?: string;
+  format: "text" | "md" | "eml";
   template?: string;
   context?: boolean;
   fromContext?: string;
@@ -25,8 +23,28 @@ export interface RenderOptions {
   refresh?: boolean;
 }
 
-const FORMATS = ["text", "md", "eml"] as const;
-type Format = (typeof FORMATS)[number];
+export async function renderCommand(io: Io, opts: RenderOptions): Promise<void> {
+  if (opts.fromContext && opts.file) throw new UsageError("give a report file or --from-context FILE, not both");
+  if (opts.template && opts.format === "md") {
+    throw new UsageError("--template replaces the built-in template: -f md has no effect with it (-f eml wraps your template's text in an email)");
+  }
+  const { model, configTemplate } = opts.fromContext
+    ? { model: (await import("../model/context.js")).readContext(resolve(io.cwd, opts.fromContext)), configTemplate: undefined }
+    : await fromReport(io, opts);
+  if (opts.context) return emit(io, `${JSON.stringify(model, null, 2)}\n`, opts.output, opts.force);
+  const file = opts.template ? resolve(io.cwd, opts.template) : opts.format === "md" ? undefined : configTemplate;
+  const choice: TemplateChoice = file ? { file } : { format: opts.format === "md" ? "md" : "text" };
+  const text = opts.format === "eml" ? await (await import("../render/eml.js")).renderEmail(model, choice, io.now()) : await renderModel(model, choice);
+  emit(io, text, opts.output, opts.force);
+}
+
+async function fromReport(io: Io, opts: RenderOptions): Promise<{ model: ReportModel; configTemplate?: string }> {
+  const reportFile = resolve(io.cwd, opts.file ?? defaultReport(io, opts.config, "render"));
+  if (opts.output !== undefined && opts.output !== "-" && sameFile(resolve(io.cwd, opts.output), reportFile)) {
+    throw new UsageError(`-o ${opts.output} would overwrite the report itself; name another file`);
+  }
+  return prepareModel(io, { ...opts, file: reportFile }, { command: "render", refusal: "not rendered" });
+}
 
 /** Whether two paths name one file (through symlinks too). */
 function sameFile(a: string, b: string): boolean {
@@ -35,39 +53,4 @@ function sameFile(a: string, b: string): boolean {
   } catch {
     return a === b;
   }
-}
-
-export async function renderCommand(io: Io, opts: RenderOptions): Promise<void> {
-  const format = (opts.format ?? "text") as Format;
-  if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(", ")}, got "${opts.format}"`);
-  if (opts.fromContext && opts.file) throw new UsageError("give a report file or --from-context FILE, not both");
-  if (opts.fromContext && opts.context) throw new UsageError("--context and --from-context do not go together");
-  if (opts.offline && opts.refresh) throw new UsageError("--offline and --refresh do not go together");
-  if (opts.template && format === "md") throw new UsageError("--template replaces the built-in template: -f md has no effect with it (-f eml wraps your template's text in an email)");
-
-  let model: ReportModel;
-  let configTemplate: string | undefined;
-  if (opts.fromContext) {
-    model = readContext(resolve(io.cwd, opts.fromContext));
-  } else {
-    const reportFile = resolve(io.cwd, opts.file ?? latestReport(io, opts.config, "render"));
-    if (opts.output !== undefined && opts.output !== "-" && sameFile(resolve(io.cwd, opts.output), reportFile)) {
-      throw new UsageError(`-o ${opts.output} would overwrite the report itself; name another file`);
-    }
-    const prepared = await prepareModel(io, { ...opts, file: reportFile }, "render");
-    model = prepared.model;
-    if (format !== "md") configTemplate = prepared.configTemplate;
-  }
-
-  const output = opts.output;
-  if (output === "") throw new UsageError("-o needs a file name (or - for stdout)");
-  if (opts.context) {
-    emit(io, `${JSON.stringify(model, null, 2)}\n`, output, opts.force);
-    return;
-  }
-  const file = opts.template ? resolve(io.cwd, opts.template) : configTemplate;
-  const textFormat: TextFormat = format === "md" ? "md" : "text";
-  const choice: TemplateChoice = file ? { file } : { format: textFormat };
-  if (format !== "eml") return emit(io, await renderModel(model, choice), output, opts.force);
-  emit(io, await renderEmail(model, choice, io.now()), output, opts.force);
 }

@@ -1,18 +1,15 @@
 // weekly schema: the JSON Schema of a report file (or of weekly.config.yaml), for editors.
-import * as z from "zod";
-import { Config } from "../config/schema.js";
+import { configJsonSchema } from "../config/schema.js";
 import { emit, type Io } from "../io/output.js";
 import { reportJsonSchema } from "../report/schema.js";
 
 export interface SchemaOptions {
-  config?: boolean;
+  which: "report" | "config";
   output?: string;
   force?: boolean;
 }
 
 export async function schemaCommand(io: Io, opts: SchemaOptions): Promise<void> {
-  const schema = opts.config
-    ? { ...(z.toJSONSchema(Config, { io: "input" }) as object), title: "weekly-report: weekly.config.yaml" }
-    : reportJsonSchema();
+  const schema = opts.which === "config" ? configJsonSchema() : reportJsonSchema();
   emit(io, `${JSON.stringify(schema, null, 2)}\n`, opts.output, opts.force);
 }

@@ -2,16 +2,15 @@
 // Asks first on a terminal; --dry-run shows the message and its envelope; a failed send leaves
 // the message beside the report as .unsent.eml.
 import { resolve } from "node:path";
-import { UsageError } from "../errors.js";
+import { DeliveryError } from "../core/errors.js";
+import { confirmSend } from "../deliver/confirm.js";
+import { describeEnvelope, envelopeOf, messageIdOf } from "../deliver/envelope.js";
+import { sendMessage, smtpPassword, smtpTarget } from "../deliver/smtp.js";
+import { keepUnsent } from "../deliver/unsent.js";
 import type { Io } from "../io/output.js";
 import { renderEmail } from "../render/eml.js";
 import type { TemplateChoice } from "../render/render.js";
-import { confirmSend } from "../deliver/confirm.js";
-import { describeEnvelope, envelopeOf, messageIdOf } from "../deliver/envelope.js";
-import { DeliveryError } from "../deliver/errors.js";
-import { sendMessage, smtpPassword, smtpTarget } from "../deliver/smtp.js";
-import { keepUnsent } from "../deliver/unsent.js";
-import { prepareModel, type PrepareOptions } from "./prepare.js";
+import { type PrepareOptions, prepareModel } from "./prepare.js";
 
 export interface SendOptions extends PrepareOptions {
   template?: string;
@@ -24,11 +23,9 @@ export interface SendOptions extends PrepareOptions {
 }
 
 export async function sendCommand(io: Io, opts: SendOptions): Promise<void> {
-  if (opts.offline && opts.refresh) throw new UsageError("--offline and --refresh do not go together");
-  const prepared = await prepareModel(io, opts, "send");
-  const { model, reportFile } = prepared;
-  const target = smtpTarget(prepared.config.smtp);
-  const file = opts.template ? resolve(io.cwd, opts.template) : prepared.configTemplate;
+  const { model, reportFile, config, configTemplate } = await prepareModel(io, opts, { command: "send", refusal: "not sent" });
+  const target = smtpTarget(config.smtp);
+  const file = opts.template ? resolve(io.cwd, opts.template) : configTemplate;
   const choice: TemplateChoice = file ? { file } : { format: "text" };
   const eml = await renderEmail(model, choice, io.now());
   const envelope = envelopeOf(model.mail);
@@ -41,8 +38,7 @@ export async function sendCommand(io: Io, opts: SendOptions): Promise<void> {
   if (password !== undefined && target.security === "none") {
     io.stderr.write(`warning: smtp.security is none: the password for ${target.user} crosses the network unencrypted\n`);
   }
-  const count = recipients(envelope.to.length);
-  await confirmSend(io, `Send "${model.subject}" to ${count} via ${target.host}?`, opts);
+  await confirmSend(io, `Send "${model.subject}" to ${recipients(envelope.to.length)} via ${target.host}?`, opts);
   let accepted: number;
   try {
     accepted = await sendMessage(target, password, envelope, eml);

@@ -1,15 +1,15 @@
 // weekly status [FILE]: the report's tickets as a table, with what needs a look: done in Jira but
 // still reported, no progress for weeks in a row (from the earlier report files), unknown keys.
-import { readdirSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
-import { ProblemsFound, UsageError } from "../errors.js";
-import { printProblems, type Io } from "../io/output.js";
+import { basename, dirname, resolve } from "node:path";
+import { errorsOf } from "../core/diagnostic.js";
+import { ProblemsFound } from "../core/errors.js";
+import { type Io, printDiagnostics } from "../io/output.js";
+import { enrichReport } from "../jira/enrich.js";
 import type { JiraIssueFacts } from "../jira/types.js";
+import { checkReport, isValid } from "../report/check.js";
+import { defaultReport, listReports } from "../report/files.js";
 import type { Report } from "../report/schema.js";
 import { ticketsOf } from "../report/tickets.js";
-import { dateFromFileName } from "../report/week.js";
-import { latestReport, readReport } from "./common.js";
-import { enrichReport } from "./enrich.js";
 
 export interface StatusOptions {
   file?: string;
@@ -19,17 +19,17 @@ export interface StatusOptions {
 }
 
 export async function statusCommand(io: Io, opts: StatusOptions): Promise<void> {
-  if (opts.offline && opts.refresh) throw new UsageError("--offline and --refresh do not go together");
-  const file = resolve(io.cwd, opts.file ?? latestReport(io, opts.config, "status"));
-  const checked = readReport(io, file, opts.config);
-  const errors = checked.problems.filter((p) => p.severity === "error");
-  printProblems(io, errors);
-  if (!checked.report || !checked.weekEnding) throw new ProblemsFound(errors.length);
+  const file = resolve(io.cwd, opts.file ?? defaultReport(io, opts.config, "status"));
+  const checked = checkReport(io.cwd, file, opts.config);
+  const errors = errorsOf(checked.problems);
+  printDiagnostics(io, errors);
+  if (!isValid(checked)) throw new ProblemsFound(errors.length);
   const report = checked.report;
-  const enriched = await enrichReport(io, { ...checked, report }, { offline: opts.offline, refresh: opts.refresh, unknownIs: "warning" });
+  const enriched = await enrichReport(io, checked, { offline: opts.offline, refresh: opts.refresh, unknownIs: "warning" });
+  printDiagnostics(io, enriched.problems.filter((p) => p.file === undefined));
   if (!enriched.asked) io.stderr.write("note: Jira is not asked (no jira.url / JIRA_URL, or no credentials); its columns are empty\n");
   const unknown = new Set(enriched.unknown);
-  const earlier = earlierReports(io, file, checked.weekEnding, opts.config);
+  const earlier = earlierReports(io.cwd, file, checked.weekEnding, opts.config);
   if (earlier.skipped.length) {
     io.stderr.write(`warning: not counted for weeks without progress (invalid): ${earlier.skipped.join(", ")}; see weekly check\n`);
   }
@@ -50,18 +50,17 @@ export async function statusCommand(io: Io, opts: StatusOptions): Promise<void> 
 }
 
 /** The valid report files of the same folder before this week, newest first, and the invalid ones. */
-function earlierReports(io: Io, file: string, weekEnding: string, config?: string) {
-  const dir = dirname(file);
-  const names = readdirSync(dir).filter((n) => (dateFromFileName(n) ?? "9999") < weekEnding).sort().reverse();
+function earlierReports(cwd: string, file: string, weekEnding: string, config?: string) {
   const reports: Report[] = [];
   const skipped: string[] = [];
-  for (const n of names) {
-    const { report } = readReport(io, join(dir, n), config);
+  for (const r of listReports(dirname(file)).filter((r) => r.weekEnding < weekEnding).reverse()) {
+    const { report } = checkReport(cwd, r.path, config);
     if (report) reports.push(report);
-    else skipped.push(n);
+    else skipped.push(basename(r.path));
   }
   return { reports, skipped };
 }
+
 
 /** How many weeks before this one in a row reported the ticket with no progress. */
 function weeksWithoutProgress(key: string, earlier: Report[]): number {

@@ -2,11 +2,10 @@
 // validate it. Precedence: defaults < file < environment < flags.
 import { existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import { UserError } from "../errors.js";
+import { UserError } from "../core/errors.js";
 import { readTextFile } from "../io/read-text.js";
 import { validate } from "../io/validate.js";
 import { parseYaml } from "../io/yaml.js";
-import { formatProblem } from "../report/problems.js";
 import { Config } from "./schema.js";
 
 export const CONFIG_NAME = "weekly.config.yaml";
@@ -51,7 +50,7 @@ export function loadConfig(opts: ConfigOptions): LoadedConfig {
   const { value, problems } = parsed.problems.length ? { value: undefined, problems: parsed.problems } : validate(Config, { ...parsed, data }, file);
   if (!value) {
     // A broken config is not the report's fault: say all that is wrong with it, in one line each.
-    throw new UserError(problems.map(formatProblem).join("\n"));
+    throw new UserError(problems);
   }
   return { config: value, file, dir: dirname(file) };
 }

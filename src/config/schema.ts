@@ -1,8 +1,34 @@
 // weekly.config.yaml: who sends the report, to whom, and how it looks.
 import * as z from "zod";
-import { mailFields } from "../report/schema.js";
+import { Address, AddressList, Weekday } from "../core/schemas.js";
 
-export const WEEKDAYS = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"] as const;
+export const DEFAULT_SUBJECT = "[Weekly] Week ending {week_ending}";
+const PLACEHOLDERS = ["{week_ending}"];
+
+/** A subject line with its placeholders filled in. */
+export const subjectFor = (template: string | undefined, weekEnding: string) =>
+  (template ?? DEFAULT_SUBJECT).replaceAll("{week_ending}", weekEnding);
+
+/** Headers of the email; in weekly.config.yaml, and overridable per report file. */
+export const mailFields = {
+  from: Address.optional().describe("Sender, e.g. 'Jane Doe <jane@example.com>'"),
+  to: AddressList.optional().describe("Recipients"),
+  cc: AddressList.optional(),
+  bcc: AddressList.optional().describe("Blind copies: never written into the message headers of --format eml"),
+  reply_to: AddressList.optional(),
+  subject: z
+    .string()
+    .superRefine((text, ctx) => {
+      for (const m of text.matchAll(/\{+[^{}]*\}+/g)) {
+        if (!PLACEHOLDERS.includes(m[0])) {
+          const known = PLACEHOLDERS.join(", ");
+          ctx.addIssue({ code: "custom", message: `unknown placeholder "${m[0]}" in the subject; it knows ${known}` });
+        }
+      }
+    })
+    .optional()
+    .describe("Subject line; {week_ending} is replaced by the week-ending date"),
+};
 
 export const JiraConfig = z.strictObject({
   url: z.string().url().optional().describe("Your Jira site, e.g. https://example.atlassian.net (or JIRA_URL)"),
@@ -31,7 +57,7 @@ export type SmtpConfig = z.output<typeof SmtpConfig>;
 
 export const Config = z.strictObject({
   ...mailFields,
-  week_ends_on: z.enum(WEEKDAYS).default("friday").describe("The weekday a report's week ends on"),
+  week_ends_on: Weekday.default("friday").describe("The weekday a report's week ends on"),
   timezone: z
     .string()
     .refine((tz) => {
@@ -63,4 +89,7 @@ export const Config = z.strictObject({
 
 export type Config = z.output<typeof Config>;
 
-export const DEFAULT_SUBJECT = "[Weekly] Week ending {week_ending}";
+/** The JSON Schema for editors (yaml-language-server). */
+export function configJsonSchema(): Record<string, unknown> {
+  return { ...z.toJSONSchema(Config, { io: "input" }), title: "weekly-report: weekly.config.yaml" };
+}

@@ -1,7 +1,7 @@
 // The SMTP envelope of a report email: the From address, and every To, Cc and Bcc address once.
 // Bcc lives only here: the message's headers never name it.
 import addressparser from "nodemailer/lib/addressparser/index.js";
-import type { MailModel } from "../model/types.js";
+import type { MailModel } from "../model/schema.js";
 import { describeTarget, type SmtpTarget } from "./smtp.js";
 
 export interface Envelope {

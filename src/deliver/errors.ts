@@ -1,15 +1,8 @@
-// The deliver stage's typed error, and how nodemailer's errors become one line that says what
-// went wrong and what to change. A delivery failure is neither bad input (1) nor Jira (3): exit 4.
+// How nodemailer's errors become one line that says what went wrong and what to change.
+// A delivery failure is neither bad input (1) nor Jira (3): DeliveryError, exit 4.
 import type { NodemailerError } from "nodemailer/lib/errors.js";
-import { ExitCode } from "../errors.js";
-import { oneLine } from "../io/text.js";
+import { oneLine } from "../core/text.js";
 import type { SmtpTarget } from "./smtp.js";
-
-/** The SMTP server could not be reached, refused us, or refused the message or a recipient. */
-export class DeliveryError extends Error {
-  override name = "DeliveryError";
-  readonly exitCode: number = ExitCode.delivery;
-}
 
 const UNTRUSTED_CERT = new Set([
   "CERT_HAS_EXPIRED",

@@ -3,9 +3,10 @@
 // gets is the message `weekly render -f eml` prints. The password comes from the environment only.
 import type { SMTPTransportOptions } from "nodemailer/lib/smtp-transport/index.js";
 import type { SmtpConfig } from "../config/schema.js";
-import { UserError } from "../errors.js";
+import { DeliveryError, UserError } from "../core/errors.js";
+import { scrubSecrets } from "../core/secrets.js";
 import type { Envelope } from "./envelope.js";
-import { DeliveryError, describePartialDelivery, describeSmtpFailure } from "./errors.js";
+import { describePartialDelivery, describeSmtpFailure } from "./errors.js";
 
 const PASSWORD_VARIABLE = "WEEKLY_SMTP_PASSWORD";
 
@@ -74,11 +75,9 @@ export async function sendMessage(target: SmtpTarget, password: string | undefin
     return info.accepted.length;
   } catch (e) {
     if (e instanceof DeliveryError) throw e;
-    throw new DeliveryError(redact(describeSmtpFailure(e, target, envelope.from), password));
+    // A server may echo what it was sent (AUTH PLAIN and LOGIN carry the password in base64).
+    throw new DeliveryError(scrubSecrets(describeSmtpFailure(e, target, envelope.from), [password]));
   } finally {
     transport.close();
   }
 }
-
-/** A server may echo what it was sent; the password never reaches a message. */
-const redact = (text: string, password: string | undefined) => (password ? text.split(password).join("***") : text);

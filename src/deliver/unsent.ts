@@ -1,20 +1,20 @@
 // A message that could not be sent is kept beside its report, so nothing is lost:
 // reports/2022-11-11.yaml → reports/2022-11-11.unsent.eml (then .unsent-2.eml, .unsent-3.eml, ...).
 import { existsSync } from "node:fs";
-import { basename, dirname, extname, join, relative } from "node:path";
-import { UserError } from "../errors.js";
+import { basename, dirname, extname, join } from "node:path";
+import { DeliveryError, WeeklyError } from "../core/errors.js";
 import type { Io } from "../io/output.js";
+import { displayPath } from "../io/paths.js";
 import { writeFileAtomic } from "../io/write-atomic.js";
-import { DeliveryError } from "./errors.js";
 
 /** The failure, with a second line naming where the message now is (or why it could not be kept). */
 export function keepUnsent(io: Io, failure: DeliveryError, reportFile: string, eml: string): DeliveryError {
   try {
     const saved = saveUnsent(reportFile, eml);
-    const shown = relative(io.cwd, saved).startsWith("..") ? saved : relative(io.cwd, saved);
-    return new DeliveryError(`${failure.message}\nthe message is saved in ${shown}`);
+    return new DeliveryError(`${failure.message}\nthe message is saved in ${displayPath(io.cwd, saved)}`);
   } catch (e) {
-    const why = e instanceof UserError ? e.message : String(e);
+    if (!(e instanceof WeeklyError)) throw e;
+    const why = e.message;
     return new DeliveryError(`${failure.message}\nthe message could not be saved either: ${why}`);
   }
 }

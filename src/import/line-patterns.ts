@@ -1,6 +1,6 @@
 // What one line of a plain-text weekly report can be: a section title's underline, a `=== X ===`
 // trailer title, an entry heading, a bullet, a TODO, a footnote, a comment. Pure string tests.
-import { JIRA_KEY } from "../report/schema.js";
+import { JIRA_KEY } from "../core/schemas.js";
 
 export interface Heading {
   ticket?: string;

@@ -1,7 +1,7 @@
 // The header block of a plain-text email (`From: ...` lines, as the report prints them, or RFC
 // 5322 with folded lines): the fields a report keeps, whether the message needs MIME decoding,
 // and the sender's calendar date of a Date header.
-import { MONTHS } from "../io/text.js";
+import { MONTHS } from "../core/text.js";
 
 /** The headers a report keeps; an address field is undefined when absent, [] when present but empty. */
 export interface MailHeaders {

@@ -1,8 +1,8 @@
 // A report email's body (the lines after its header block) → the sections, footnotes and
 // trailers of a Report, with a notice for every line that will not print back as it stood.
 // Nothing is dropped: text with no place of its own is kept verbatim and named.
-import { FOOTNOTE_CITE } from "../io/text.js";
-import type { Notice } from "./parse-context.js";
+import type { Diagnostic } from "../core/diagnostic.js";
+import { FOOTNOTE_CITE } from "../core/text.js";
 import { blockText, createContext, expectOneBlank, notice, quote, skipBlank, type ParseContext } from "./parse-context.js";
 import { isSectionTitle, parseFootnote, parseHeading, trailerTitleOf } from "./line-patterns.js";
 import { parseSectionBody, parseSectionHead, unplacedEnd, type SectionInput } from "./parse-section.js";
@@ -23,7 +23,7 @@ export interface ParsedBody {
   trailers?: { title: string; text: string }[];
 }
 
-export function parseBody(allLines: readonly string[], lineOf: (i: number) => number, summaryWidth: number): { body: ParsedBody; notices: Notice[] } {
+export function parseBody(allLines: readonly string[], lineOf: (i: number) => number, summaryWidth: number): { body: ParsedBody; notices: Diagnostic[] } {
   // A sign-off ends the email whatever stands before it (even a === trailer === that would take it in).
   const signOff = findSignOff(allLines);
   const lines = signOff ? allLines.slice(0, signOff.start) : allLines;

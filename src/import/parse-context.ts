@@ -1,18 +1,14 @@
 // The state the body parsers share: the lines, where each came from in the input, the notices
 // said so far, and the small helpers every parser uses (blank runs, block text, notices).
+import type { Diagnostic } from "../core/diagnostic.js";
 import { detectStyle, isBlank } from "./line-patterns.js";
-
-/** One diagnostic of the import, placed at a line of the input file. */
-export interface Notice {
-  line: number;
-  message: string;
-}
 
 export interface ParseContext {
   lines: readonly string[];
   /** Input line number (1-based) of lines[i]. */
   lineOf(i: number): number;
-  notices: Notice[];
+  /** What the import changes or could not place, at lines of the input (the file is named later). */
+  notices: Diagnostic[];
   /** Width that the template cuts entry headings to (summary_width). */
   summaryWidth: number;
   /** First input line of each ticket seen, to name tickets reported twice. */
@@ -26,7 +22,7 @@ export function createContext(lines: readonly string[], lineOf: (i: number) => n
 }
 
 export function notice(ctx: ParseContext, i: number, message: string): void {
-  ctx.notices.push({ line: ctx.lineOf(i), message });
+  ctx.notices.push({ severity: "info", line: ctx.lineOf(i), message });
 }
 
 /** A line quoted in a message, cut to a readable length. */

@@ -1,7 +1,7 @@
 // One entry of a section: `[KEY] (summary)` or `(LABEL)`, then its blocks: `*`/`-` bullets with
 // their indented continuation lines (one note each), `  TODO:` paragraphs, `No progress`.
 import type { z } from "zod";
-import { cutSummary } from "../report/cut-summary.js";
+import { cutSummary, headingRoom } from "../report/cut-summary.js";
 import type { Entry } from "../report/schema.js";
 import {
   dedent,
@@ -115,7 +115,7 @@ function checkHeading(ctx: ParseContext, i: number, h: Heading): void {
   const head = h.ticket ? `[${h.ticket}]` : `(${h.label})`;
   const canonical = h.summary === undefined ? head : `${head} (${h.summary})`;
   if (!h.exact) notice(ctx, i, `normalized: ${quote(ctx.lines[i]!)} renders as ${quote(canonical)}`);
-  const room = ctx.summaryWidth - [...head].length - 3;
+  const room = headingRoom(ctx.summaryWidth, head);
   if (h.summary !== undefined && h.summary.length > room && cutSummary(h.summary, room) !== h.summary) {
     notice(ctx, i, `the heading is longer than summary_width (${ctx.summaryWidth}) and renders cut with " ..."; raise summary_width in weekly.config.yaml to print it whole`);
   }

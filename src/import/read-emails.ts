@@ -2,9 +2,8 @@
 // another (split at each `From:` header block), or an mbox (split at its `From ` lines). Plain
 // messages are read as they stand, so each body line keeps its input line number; real MIME
 // messages are decoded by decodeMime.
-import { readFileSync, statSync } from "node:fs";
-import { UserError } from "../errors.js";
-import { decodeText, describeFsError } from "../io/read-text.js";
+import { UserError } from "../core/errors.js";
+import { decodeText, readCapped } from "../io/read-text.js";
 import { decodeMime } from "./decode-mime.js";
 import { headersOf, isHeaderLine, needsMime, readHeaderBlock, type MailHeaders } from "./mail-headers.js";
 import { isMbox, splitMbox } from "./split-mbox.js";
@@ -30,19 +29,15 @@ const IN_FLIGHT = 16;
 
 /** The bytes of an input file, or of stdin for "-"; one-line UserErrors for what is not readable. */
 export async function readInput(file: string, path: string, stdin: AsyncIterable<Uint8Array>): Promise<Buffer> {
-  if (file === "-") {
-    const chunks: Buffer[] = [];
-    for await (const chunk of stdin) chunks.push(Buffer.from(chunk));
-    return Buffer.concat(chunks);
+  if (file !== "-") return readCapped(path, WHAT, MAX_INPUT_BYTES, file);
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for await (const chunk of stdin) {
+    total += chunk.byteLength;
+    if (total > MAX_INPUT_BYTES) throw new UserError({ severity: "error", file: STDIN_NAME, message: `is more than 512 MiB; split it and import the parts` });
+    chunks.push(Buffer.from(chunk));
   }
-  try {
-    const st = statSync(path);
-    if (st.isDirectory()) throw new UserError(`${file}: is a directory; expected a ${WHAT}`);
-    if (st.size > MAX_INPUT_BYTES) throw new UserError(`${file}: is larger than 512 MiB; split it and import the parts`);
-    return readFileSync(path);
-  } catch (e) {
-    throw e instanceof UserError ? e : new UserError(`${file}: ${describeFsError(e)}`);
-  }
+  return Buffer.concat(chunks);
 }
 
 /**
@@ -52,11 +47,11 @@ export async function readInput(file: string, path: string, stdin: AsyncIterable
  */
 export async function readEmails<T>(buf: Buffer, file: string, take: (email: Email | UserError) => T): Promise<T[]> {
   if (isBlankBytes(buf)) {
-    throw new UserError(`${file}: is empty; expected a ${WHAT}`);
+    throw new UserError({ severity: "error", file, message: `is empty; expected a ${WHAT}` });
   }
   if (isMbox(buf)) {
     const nul = buf.indexOf(0);
-    if (nul !== -1) throw new UserError(`${file}: is binary (a NUL byte at offset ${nul}); expected a ${WHAT}`);
+    if (nul !== -1) throw new UserError({ severity: "error", file, message: `is binary (a NUL byte at offset ${nul}); expected a ${WHAT}` });
     return mapLimit(splitMbox(buf), IN_FLIGHT, async (m) => take(await readMessage(m.data, file, m.line).catch(userError)));
   }
   const lines = decodeText(buf, file, WHAT).split("\n");

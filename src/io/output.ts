@@ -1,7 +1,7 @@
 // Where a command's product goes (stdout or -o FILE) and how diagnostics look on stderr.
-import type { Problem } from "../report/problems.js";
-import { formatProblem } from "../report/problems.js";
 import { resolve } from "node:path";
+import { type Diagnostic, formatDiagnostic } from "../core/diagnostic.js";
+import { fdWriter } from "./streams.js";
 import { writeFileAtomic } from "./write-atomic.js";
 
 export interface Io {
@@ -11,6 +11,8 @@ export interface Io {
   stderr: { write(s: string): unknown; isTTY?: boolean };
   /** The clock: commands never read the real one themselves, so tests can pass a date. */
   now(): Date;
+  /** Waiting (between retries): tests pass one that returns at once. */
+  sleep?(ms: number): Promise<void>;
   /** Standard input for `-` (process.stdin when absent). */
   stdin?: AsyncIterable<Uint8Array>;
   /** Whether a person is at the keyboard (commands ask questions only then). */
@@ -18,7 +20,17 @@ export interface Io {
 }
 
 export function defaultIo(): Io {
-  return { cwd: process.cwd(), env: process.env, stdout: process.stdout, stderr: process.stderr, now: () => new Date(), stdinIsTTY: process.stdin.isTTY === true };
+  const stdin = fdWriter(0, "stdin"); // only for its isTTY: process.stdin is opened when read
+  return {
+    cwd: process.cwd(),
+    env: process.env,
+    stdout: fdWriter(1, "stdout"),
+    stderr: fdWriter(2, "stderr"),
+    now: () => new Date(),
+    get stdinIsTTY() {
+      return stdin.isTTY;
+    },
+  };
 }
 
 export function emit(io: Io, text: string, out: string | undefined, force = false): void {
@@ -32,13 +44,13 @@ export function useColor(io: Io): boolean {
   return io.stderr.isTTY === true && io.env.TERM !== "dumb";
 }
 
-export function printProblems(io: Io, problems: readonly Problem[]): void {
+/** One line each on stderr; warnings in yellow and errors in red on a colour terminal. */
+export function printDiagnostics(io: Io, diagnostics: readonly Diagnostic[]): void {
   const color = useColor(io);
-  for (const p of problems) {
-    let line = formatProblem(p);
-    if (color) {
-      line = p.severity === "warning" ? line.replace("warning:", "\x1b[33mwarning:\x1b[0m") : `\x1b[31m${line}\x1b[0m`;
-    }
+  for (const d of diagnostics) {
+    let line = formatDiagnostic(d);
+    if (color && d.severity === "warning") line = line.replace("warning:", "\x1b[33mwarning:\x1b[0m");
+    else if (color && d.severity === "error") line = `\x1b[31m${line}\x1b[0m`;
     io.stderr.write(`${line}\n`);
   }
 }

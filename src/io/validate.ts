@@ -1,17 +1,17 @@
-// zod issues → one Problem each, placed at line:col, phrased for a person, with "did you mean".
+// zod issues → one Diagnostic each, placed at line:col, phrased for a person, with "did you mean".
 import type { z } from "zod";
-import { closest, formatPath, type Problem } from "../report/problems.js";
-import { JIRA_KEY } from "../report/schema.js";
+import { type Diagnostic, byPosition, formatPath } from "../core/diagnostic.js";
+import { closest, suggestKey } from "../core/suggest.js";
 import type { ParsedYaml } from "./yaml.js";
 
 export function validate<S extends z.ZodType>(
   schema: S,
   parsed: ParsedYaml,
   file: string,
-): { value?: z.output<S>; problems: Problem[] } {
+): { value?: z.output<S>; problems: Diagnostic[] } {
   const result = schema.safeParse(parsed.data, { reportInput: true });
   if (result.success) return { value: result.data, problems: [] };
-  const problems: Problem[] = [];
+  const problems: Diagnostic[] = [];
   for (const issue of result.error.issues) {
     if (issue.code === "unrecognized_keys") {
       const known = keysAt(schema, issue.path);
@@ -51,7 +51,7 @@ export function validate<S extends z.ZodType>(
       severity: "error",
     });
   }
-  return { problems: problems.sort((a, b) => a.line - b.line || a.col - b.col) };
+  return { problems: byPosition(problems) };
 }
 
 function phrase(issue: z.core.$ZodIssue, input: unknown): string {
@@ -84,12 +84,6 @@ function keyHint(input: unknown): string {
   return guess ? `; did you mean ${guess}?` : "";
 }
 
-/** "str68", "str_68", "Str-068" → "STR-68"; undefined when the text does not look like a key. */
-export function suggestKey(text: string): string | undefined {
-  const m = /^([A-Za-z][A-Za-z0-9_]*?)[-_ ]?0*([1-9][0-9]*)$/.exec(text.trim());
-  const guess = m ? `${m[1]!.toUpperCase()}-${m[2]}` : undefined;
-  return guess && JIRA_KEY.test(guess) ? guess : undefined;
-}
 
 /** `- uboot/foo v1: submitted` is a one-key map in YAML: say so, since it looks like text. */
 function mapPitfall(input: unknown): string {

@@ -1,7 +1,7 @@
 // Write a user's file all at once or not at all: temp file in the same folder, then rename.
 import { closeSync, existsSync, fsyncSync, linkSync, openSync, realpathSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
-import { UserError } from "../errors.js";
+import { UserError } from "../core/errors.js";
 import { describeFsError } from "./read-text.js";
 
 export interface WriteOptions {
@@ -9,12 +9,14 @@ export interface WriteOptions {
   force?: boolean;
   /** How to name the file in messages (as the user typed it). */
   display?: string;
+  /** Mode of a new file (an existing one keeps its own). */
+  mode?: number;
 }
 
 export function writeFileAtomic(path: string, data: string, opts: WriteOptions = {}): void {
   const name = opts.display ?? path;
   let file = path;
-  let mode = 0o644;
+  let mode = opts.mode ?? 0o644;
   if (!existsSync(dirname(file))) throw new UserError(`${name}: its folder does not exist`);
   if (existsSync(file)) {
     if (statSync(file).isDirectory()) throw new UserError(`${name}: is a directory`);

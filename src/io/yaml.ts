@@ -1,6 +1,6 @@
 // YAML text → plain data, keeping a way back from a data path to line:col in the file.
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, Scalar, type Document, type Node } from "yaml";
-import type { Problem } from "../report/problems.js";
+import type { Diagnostic } from "../core/diagnostic.js";
 
 /** How edited report documents are written back: no re-wrapping, flow lists as the user writes them. */
 export const YAML_OUT = { lineWidth: 0, flowCollectionPadding: false } as const;
@@ -9,7 +9,7 @@ export interface ParsedYaml {
   data: unknown;
   /** line:col (1-based) of the node at a data path; the nearest existing ancestor when the path is absent. */
   locate(path: readonly PropertyKey[], wantKey?: boolean): { line: number; col: number };
-  problems: Problem[];
+  problems: Diagnostic[];
   doc: Document.Parsed;
   /** line:col (1-based) of an offset in the text. */
   position(offset: number): { line: number; col: number };
@@ -22,7 +22,7 @@ export function parseYaml(text: string, file: string): ParsedYaml {
     const { line, col } = lineCounter.linePos(offset);
     return { line, col };
   };
-  const problems: Problem[] = [];
+  const problems: Diagnostic[] = [];
   // The first syntax error is the one to fix: those after it mostly follow from it.
   const [err] = doc.errors;
   if (err) {

@@ -1,7 +1,11 @@
 // The only code that knows jira-client: build it for a site, and ask Jira the few things we need.
-// jira-client is loaded on first use, so commands that do not ask Jira never load it.
+// jira-client is loaded on first use, so commands that do not ask Jira never load it. Its
+// doRequest is replaced so that failures reach us as our typed RequestFailure, not as JSON text.
+import type * as z from "zod";
+import type { Diagnostic } from "../core/diagnostic.js";
+import { type IssueJson, issueText, Myself, parseIssue, parseIssueList, ServerInfo } from "./answers.js";
 import type { Credentials } from "./credentials.js";
-import { createRequest, type TransportLog } from "./transport.js";
+import { createRequest, RequestFailure, type TransportLog } from "./transport.js";
 
 export type Deployment = "cloud" | "datacenter";
 
@@ -12,70 +16,91 @@ export interface JiraSite {
   deployment: Deployment;
 }
 
-/** The JSON of one issue as Jira sends it (the parts we read). */
-export interface IssueJson {
-  key: string;
-  fields?: {
-    summary?: string;
-    status?: { name?: string; statusCategory?: { key?: string } };
-    assignee?: { displayName?: string; name?: string } | null;
-    resolution?: { name?: string } | null;
-    updated?: string;
-    issuetype?: { name?: string };
-  };
+export interface IssueBatch {
+  issues: IssueJson[];
+  /** Issues in the answer that did not parse: warnings. */
+  problems: Diagnostic[];
+  /** The answer came as to an anonymous caller after a failed login (Cloud's X-Seraph-LoginReason). */
+  failedLogin: boolean;
 }
 
 export interface JiraClient {
   myself(): Promise<{ displayName?: string }>;
   serverInfo(): Promise<{ deploymentType?: string }>;
-  /**
-   * Up to 100 issues by key in one request; unknown keys are simply absent. `failedLogin`: the
-   * answer came as to an anonymous caller after a failed login (Cloud's X-Seraph-LoginReason).
-   */
-  fetchIssues(keys: string[]): Promise<{ issues: IssueJson[]; failedLogin: boolean }>;
-  /** One issue (follows moved and differently-cased keys); rejects with a 404 Failure if unknown. */
+  /** Up to 100 issues by key in one request; unknown keys are simply absent. */
+  fetchIssues(keys: string[], properties?: string[]): Promise<IssueBatch>;
+  /** One issue (follows moved and differently-cased keys); rejects with a 404 RequestFailure if unknown. */
   getIssue(key: string): Promise<IssueJson>;
   /** Issues matching a JQL query (at most `max`). */
-  search(jql: string, max: number): Promise<IssueJson[]>;
+  search(jql: string, max: number): Promise<IssueBatch>;
 }
 
-export async function createJiraClient(site: { url: string; deployment: Deployment | "auto" }, creds: Credentials, timeoutMs: number, log?: TransportLog) {
+/** What our transport resolves to: the parsed JSON and the login flag. */
+interface Answered {
+  answer: unknown;
+  seraph: string | null;
+}
+
+export async function createJiraApi(site: { url: string; deployment: Deployment }, creds: Credentials, timeoutMs: number, log?: TransportLog) {
   const { default: JiraApi } = await import("jira-client");
+  const request = createRequest(timeoutMs, log);
+  class Api extends JiraApi {
+    override async doRequest(options: Record<string, unknown>): Promise<unknown> {
+      return request({ ...this.baseOptions, ...options });
+    }
+  }
   const u = new URL(site.url);
-  const apiVersion = site.deployment === "cloud" ? "3" : "2";
-  const api = new JiraApi({
+  return new Api({
     protocol: u.protocol.replace(":", ""),
     host: u.hostname,
     port: u.port || null,
     base: u.pathname.replace(/\/+$/, ""),
-    apiVersion,
+    apiVersion: site.deployment === "cloud" ? "3" : "2",
     ...(creds.scheme === "bearer" ? { bearer: creds.token } : { username: creds.user, password: creds.token }),
     timeout: timeoutMs,
-    request: createRequest(timeoutMs, log) as (o: unknown) => Promise<unknown>,
   });
-  const post = (pathname: string, body: unknown) => api.doRequest(api.makeRequestHeader(api.makeUri({ pathname }), { method: "POST", body }));
+}
 
-  const client: JiraClient = {
-    myself: async () => (await api.getCurrentUser()) as { displayName?: string },
-    serverInfo: async () => (await api.getServerInfo()) as { deploymentType?: string },
-    async fetchIssues(keys) {
+export type JiraApiInstance = Awaited<ReturnType<typeof createJiraApi>>;
+
+/** The answer of our transport, unwrapped; anything else is a malformed answer. */
+export function answered(value: unknown): Answered {
+  if (value && typeof value === "object" && "answer" in value && "seraph" in value) {
+    const seraph = value.seraph;
+    return { answer: value.answer, seraph: typeof seraph === "string" ? seraph : null };
+  }
+  return { answer: value, seraph: null };
+}
+
+export async function createJiraClient(site: JiraSite, creds: Credentials, timeoutMs: number, log?: TransportLog): Promise<JiraClient> {
+  const api = await createJiraApi(site, creds, timeoutMs, log);
+  const post = async (pathname: string, body: unknown) =>
+    answered(await api.doRequest(api.makeRequestHeader(api.makeUri({ pathname }), { method: "POST", body })));
+  const batch = ({ answer, seraph }: Answered): IssueBatch => ({ ...parseIssueList(answer), failedLogin: seraph === "AUTHENTICATED_FAILED" });
+  return {
+    myself: async () => shaped(Myself, await api.getCurrentUser(), "/myself"),
+    serverInfo: async () => shaped(ServerInfo, await api.getServerInfo(), "/serverInfo"),
+    async fetchIssues(keys, properties = []) {
+      const props = properties.length ? { properties } : {};
       // Data Center: the classic search; validateQuery:false drops unknown keys instead of failing.
-      const res = (
-        site.deployment === "cloud"
-          ? await post("/issue/bulkfetch", { issueIdsOrKeys: keys, fields: FIELDS })
-          : await api.searchJira(`key in (${keys.join(", ")})`, { fields: FIELDS, maxResults: keys.length, validateQuery: false })
-      ) as { issues?: IssueJson[]; seraph?: string } | undefined;
-      return { issues: res?.issues ?? [], failedLogin: res?.seraph === "AUTHENTICATED_FAILED" };
+      if (site.deployment === "cloud") return batch(await post("/issue/bulkfetch", { issueIdsOrKeys: keys, fields: FIELDS, ...props }));
+      const jql = `key in (${keys.join(", ")})`;
+      return batch(answered(await api.searchJira(jql, { fields: FIELDS, maxResults: keys.length, validateQuery: false, ...props })));
     },
-    getIssue: async (key) => (await api.findIssue(key, "", FIELDS.join(","))) as IssueJson,
+    async getIssue(key) {
+      const issue = parseIssue(answered(await api.findIssue(key, "", FIELDS.join(","))).answer);
+      if (typeof issue === "string") throw new RequestFailure({ kind: "malformed", status: 200, message: `${key}: ${issue}` });
+      return issue;
+    },
     async search(jql, max) {
-      if (site.deployment === "cloud") {
-        const res = (await post("/search/jql", { jql, fields: FIELDS, maxResults: max })) as { issues?: IssueJson[] };
-        return res?.issues ?? [];
-      }
-      const res = (await api.searchJira(jql, { fields: FIELDS, maxResults: max })) as { issues?: IssueJson[] };
-      return res?.issues ?? [];
+      if (site.deployment === "cloud") return batch(await post("/search/jql", { jql, fields: FIELDS, maxResults: max }));
+      return batch(answered(await api.searchJira(jql, { fields: FIELDS, maxResults: max })));
     },
   };
-  return client;
+}
+
+function shaped<S extends z.ZodType>(schema: S, value: unknown, what: string): z.output<S> {
+  const parsed = schema.safeParse(answered(value).answer);
+  if (parsed.success) return parsed.data;
+  throw new RequestFailure({ kind: "malformed", status: 200, message: `${what}: ${issueText(parsed.error)}` });
 }

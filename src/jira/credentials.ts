@@ -3,9 +3,14 @@
 import { readFileSync } from "node:fs";
 import { homedir } from "node:os";
 import { join } from "node:path";
-import { UserError } from "../errors.js";
+import { UserError } from "../core/errors.js";
 
-export type Credentials = { scheme: "basic"; user: string; token: string } | { scheme: "bearer"; token: string };
+/** Where they came from, for messages; `explicitBearer`: JIRA_AUTH_TYPE=bearer said so. */
+interface Origin {
+  source: "env" | "netrc";
+  explicitBearer: boolean;
+}
+export type Credentials = ({ scheme: "basic"; user: string; token: string } | { scheme: "bearer"; token: string }) & Origin;
 
 export function resolveCredentials(env: NodeJS.ProcessEnv, host: string): Credentials | undefined {
   for (const name of ["JIRA_API_TOKEN", "JIRA_USER"]) {
@@ -17,14 +22,20 @@ export function resolveCredentials(env: NodeJS.ProcessEnv, host: string): Creden
     throw new UserError(`JIRA_AUTH_TYPE must be "basic" or "bearer", got "${env.JIRA_AUTH_TYPE}"`);
   }
   const token = env.JIRA_API_TOKEN;
+  const explicitBearer = type === "bearer";
   if (token) {
-    if (type === "bearer" || (type === undefined && !env.JIRA_USER)) return { scheme: "bearer", token };
+    const origin = { source: "env", explicitBearer } as const;
+    if (type === "bearer" || (type === undefined && !env.JIRA_USER)) return { scheme: "bearer", token, ...origin };
     if (!env.JIRA_USER) throw new UserError("JIRA_AUTH_TYPE=basic needs JIRA_USER (your Atlassian account email) beside JIRA_API_TOKEN");
-    return { scheme: "basic", user: env.JIRA_USER, token };
+    return { scheme: "basic", user: env.JIRA_USER, token, ...origin };
   }
   const fromNetrc = netrcLogin(env, host);
   if (!fromNetrc) return undefined;
-  return type === "bearer" ? { scheme: "bearer", token: fromNetrc.password } : { scheme: "basic", user: fromNetrc.login, token: fromNetrc.password };
+  // A .netrc entry names its login: Basic unless told otherwise.
+  const origin = { source: "netrc", explicitBearer: true } as const;
+  return type === "bearer"
+    ? { scheme: "bearer", token: fromNetrc.password, ...origin }
+    : { scheme: "basic", user: fromNetrc.login, token: fromNetrc.password, ...origin };
 }
 
 /** The `machine HOST login L password P` entry of ~/.netrc (or $NETRC) for a host. */
@@ -56,7 +67,7 @@ export function netrcLogin(env: NodeJS.ProcessEnv, host: string): { login: strin
 }
 
 /** How to name where the credentials came from, in messages (never the secret itself). */
-export function describeCredentials(env: NodeJS.ProcessEnv, creds: Credentials): string {
-  if (!env.JIRA_API_TOKEN) return `the ~/.netrc entry (${creds.scheme === "basic" ? "Basic" : "Bearer"})`;
+export function describeCredentials(creds: Credentials): string {
+  if (creds.source === "netrc") return `the ~/.netrc entry (${creds.scheme === "basic" ? "Basic" : "Bearer"})`;
   return creds.scheme === "basic" ? "JIRA_USER and JIRA_API_TOKEN (Basic)" : "JIRA_API_TOKEN (Bearer)";
 }

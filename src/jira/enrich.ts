@@ -1,13 +1,12 @@
-// The enrich step of a command: Jira facts for every ticket of a checked report, with what Jira
-// said about the report (unknown and moved keys) as problems at the tickets' lines.
+// The enrich stage: Jira facts for every ticket of a checked report, and what Jira said about the
+// report (unknown, hidden and moved keys) as diagnostics at the tickets' lines.
+import { byPosition, type Diagnostic, formatPath, type Severity } from "../core/diagnostic.js";
 import type { Io } from "../io/output.js";
-import { fetchJiraFacts } from "../jira/facts.js";
-import { jiraSetup, siteUrl } from "../jira/setup.js";
-import type { JiraFacts } from "../jira/types.js";
-import { formatPath, type Problem, type Severity } from "../report/problems.js";
-import type { Report } from "../report/schema.js";
+import type { ValidReport } from "../report/check.js";
 import { ticketsOf } from "../report/tickets.js";
-import type { CheckedReport } from "./common.js";
+import type { FactsResult } from "./facts.js";
+import { jiraSetup, siteUrl } from "./setup.js";
+import type { JiraFacts } from "./types.js";
 
 export interface EnrichOptions {
   offline?: boolean;
@@ -20,40 +19,45 @@ export interface Enriched {
   facts: JiraFacts;
   /** The Jira site, when one is configured (ticket links work without credentials). */
   site?: string;
-  problems: Problem[];
+  /** At the tickets' lines (unknown, moved keys), and Jira's own warnings (stale facts). */
+  problems: Diagnostic[];
   /** Whether Jira (or its cache) was consulted at all. */
   asked: boolean;
   /** Tickets Jira did not confirm on this run (see FactsResult.stale). */
   stale: string[];
-  /** Tickets Jira does not know. */
   unknown: string[];
-  /** Jira warnings printed (stale or missing facts): --strict refuses on them. */
-  warnings: number;
 }
 
-export async function enrichReport(io: Io, checked: CheckedReport & { report: Report }, opts: EnrichOptions): Promise<Enriched> {
+export async function enrichReport(io: Io, checked: ValidReport, opts: EnrichOptions): Promise<Enriched> {
   const { config, dir } = checked.loaded;
   const site = siteUrl(config.jira, io.env);
-  const setup = jiraSetup(config.jira, { env: io.env, configDir: dir, now: io.now() });
+  const setup = jiraSetup(config.jira, { env: io.env, configDir: dir, now: io.now(), sleep: io.sleep });
   const tickets = ticketsOf(checked.report);
-  if (!setup || tickets.length === 0 || (!setup.credentials && !opts.offline)) return { facts: new Map(), site, problems: [], asked: false, stale: tickets.map((t) => t.key), unknown: [], warnings: 0 };
-
-  if (setup.credentials && !opts.offline && /^http:/.test(setup.url) && !/^http:\/\/(127\.|localhost|\[::1\])/.test(setup.url)) {
-    io.stderr.write(`warning: ${new URL(setup.url).host} is asked over http: your Jira credentials cross the network unencrypted\n`);
+  const keys = tickets.map((t) => t.key);
+  if (!setup || tickets.length === 0 || (!setup.credentials && !opts.offline)) {
+    return { facts: new Map(), site, problems: [], asked: false, stale: keys, unknown: [] };
   }
-  const result = await fetchJiraFacts(tickets.map((t) => t.key), setup, opts);
-  for (const w of result.warnings) io.stderr.write(`warning: ${w}\n`);
-  const problems: Problem[] = [];
+  // The Jira client, its schemas and the cache load only now, when Jira (or its cache) is asked.
+  const { fetchJiraFacts } = await import("./facts.js");
+  const result = await fetchJiraFacts(keys, setup, opts);
+  const problems = [...result.warnings, ...placed(checked, result, opts.unknownIs)];
+  return { facts: result.facts, site, problems, asked: true, stale: result.stale, unknown: result.unknown };
+}
+
+/** What Jira said of each ticket, at the line of each entry that names it. */
+function placed(checked: ValidReport, result: FactsResult, unknownIs: Severity): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const tickets = ticketsOf(checked.report);
   const at = (key: string, severity: Severity, message: string) => {
     for (const t of tickets.filter((t) => t.key === key)) {
       const { line, col } = checked.locate(t.path);
-      problems.push({ file: checked.file, line, col, path: formatPath(t.path), message, severity });
+      out.push({ file: checked.file, line, col, path: formatPath(t.path), message, severity });
     }
   };
-  for (const key of result.unknown) at(key, opts.unknownIs, `${key} is not in Jira (or not visible to you); a typo?`);
+  for (const key of result.unknown) at(key, unknownIs, `${key} is not in Jira (or not visible to you); a typo?`);
+  for (const key of result.hidden) at(key, "warning", `Jira does not let you see ${key} (permission denied); its facts are left out`);
   for (const [key, f] of result.facts) {
     if (f.key.toUpperCase() !== key) at(key, "warning", `${key} has moved to ${f.key} in Jira; write ${f.key}`);
   }
-  problems.sort((a, b) => a.line - b.line || a.col - b.col);
-  return { facts: result.facts, site, problems, asked: true, stale: result.stale, unknown: result.unknown, warnings: result.warnings.length };
+  return byPosition(out);
 }

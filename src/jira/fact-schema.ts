@@ -1,25 +1,22 @@
-// What the rest of the program knows of a Jira issue: a narrow, plain shape (no jira-client types).
+// The zod schema of what we know of a Jira issue (see types.ts): the cache on disk is read back
+// through it. Loaded only where Jira is asked, not by every render.
+import * as z from "zod";
 
-export interface JiraIssueFacts {
+export const JiraIssueFacts = z.object({
   /** The key Jira answered with: differs from the one asked for when the issue moved. */
-  key: string;
-  summary: string;
-  status: string;
+  key: z.string().min(1),
+  summary: z.string(),
+  status: z.string(),
   /** "new" | "indeterminate" | "done" (Jira's status category key). */
-  statusCategory: string;
-  assignee: string | null;
-  resolution: string | null;
+  statusCategory: z.string(),
+  assignee: z.string().nullable(),
+  resolution: z.string().nullable(),
   /** ISO 8601 as Jira sent it. */
-  updated: string | null;
-  issueType: string | null;
+  updated: z.string().nullable(),
+  issueType: z.string().nullable(),
   /** https://site/browse/KEY */
-  url: string;
+  url: z.string(),
   /** When these facts were fetched (ISO 8601). */
-  fetchedAt: string;
-}
-
-/** Facts by the key as written in the report (upper case). */
-export type JiraFacts = Map<string, JiraIssueFacts>;
-
-/** A ticket's page on the site: https://site/browse/KEY. */
-export const browseUrl = (site: string, key: string) => `${site.replace(/\/+$/, "")}/browse/${key}`;
+  fetchedAt: z.string(),
+});
+export type JiraIssueFacts = z.output<typeof JiraIssueFacts>;

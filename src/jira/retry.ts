@@ -1,6 +1,6 @@
 // Retry what may pass (429 after its Retry-After, 502/503/504, dropped connections, time-outs,
 // garbled answers), a bounded number of times within a bounded total wait.
-import { decodeFailure, type Failure } from "./transport.js";
+import { type Failure, failureOf } from "./transport.js";
 
 export interface RetryPolicy {
   tries: number;
@@ -11,23 +11,25 @@ export interface RetryPolicy {
   sleep(ms: number): Promise<void>;
 }
 
-export const DEFAULT_RETRY: RetryPolicy = {
+export const realSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+export const retryPolicy = (sleep: (ms: number) => Promise<void> = realSleep): RetryPolicy => ({
   tries: 3,
   budgetMs: 60_000,
   backoffMs: 500,
-  sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
-};
+  sleep,
+});
 
-/** Run `call`; on a passing failure wait and try again. Rejects with the last Failure (or Error). */
+/** Run `call`; on a passing failure wait and try again. Rejects with the last error. */
 export async function withRetry<T>(call: () => Promise<T>, policy: RetryPolicy): Promise<T> {
   let waited = 0;
   for (let attempt = 1; ; attempt++) {
     try {
       return await call();
     } catch (e) {
-      const failure = decodeFailure(e);
+      const failure = failureOf(e);
       const wait = failure instanceof Error ? null : waitBeforeRetry(failure, attempt, policy);
-      if (wait === null || attempt >= policy.tries || waited + wait > policy.budgetMs) throw failure;
+      if (wait === null || attempt >= policy.tries || waited + wait > policy.budgetMs) throw e;
       waited += wait;
       await policy.sleep(wait);
     }
@@ -36,15 +38,18 @@ export async function withRetry<T>(call: () => Promise<T>, policy: RetryPolicy):
 
 function waitBeforeRetry(f: Failure, attempt: number, policy: RetryPolicy): number | null {
   const backoff = policy.backoffMs * 2 ** (attempt - 1);
-  switch (f.weekly) {
+  switch (f.kind) {
     case "http":
       if (f.status === 429) return f.retryAfterMs ?? backoff * 2;
       if (f.status === 502 || f.status === 503 || f.status === 504) return f.retryAfterMs ?? backoff;
       return null; // 4xx are final; 500 and 410 will say the same again
     case "network":
-      return f.code === "ECONNRESET" || f.code === "UND_ERR_SOCKET" || f.code === "EPIPE" || f.code === "ECONNREFUSED" ? backoff : null;
+      return ["ECONNRESET", "UND_ERR_SOCKET", "EPIPE", "ECONNREFUSED"].includes(f.code) ? backoff : null;
     case "timeout":
     case "malformed":
       return backoff;
+    case "login-page":
+    case "credentials":
+      return null;
   }
 }

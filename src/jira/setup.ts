@@ -1,12 +1,28 @@
-// From config + environment to what fetchJiraFacts needs; undefined when Jira is not configured
+// From config + environment to what the Jira calls need; undefined when Jira is not configured
 // (no site). Without credentials the setup has none: then only --offline (the cache) gives facts.
-import { resolve } from "node:path";
+import { homedir } from "node:os";
+import { join, resolve } from "node:path";
+import { sha256Hex } from "../io/lazy-require.js";
 import type { JiraConfig } from "../config/schema.js";
-import { UserError } from "../errors.js";
-import { cacheDir, cacheFile } from "./cache.js";
-import { resolveCredentials } from "./credentials.js";
-import type { JiraSetup } from "./facts.js";
-import { DEFAULT_RETRY, type RetryPolicy } from "./retry.js";
+import { type Diagnostic, warning } from "../core/diagnostic.js";
+import { UserError } from "../core/errors.js";
+import { type Credentials, resolveCredentials } from "./credentials.js";
+import { type RetryPolicy, retryPolicy } from "./retry.js";
+import type { TransportLog } from "./transport.js";
+
+export interface JiraSetup {
+  url: string;
+  deployment: "cloud" | "datacenter" | "auto";
+  /** Absent when none are configured: then only the cache (--offline) can give facts. */
+  credentials?: Credentials;
+  env: NodeJS.ProcessEnv;
+  timeoutMs: number;
+  cacheFile: string;
+  cacheMinutes: number;
+  retry: RetryPolicy;
+  now: Date;
+  log?: TransportLog;
+}
 
 export function siteUrl(jira: JiraConfig, env: NodeJS.ProcessEnv): string | undefined {
   const raw = env.JIRA_URL || jira.url;
@@ -17,15 +33,21 @@ export function siteUrl(jira: JiraConfig, env: NodeJS.ProcessEnv): string | unde
   } catch {
     throw new UserError(`the Jira site is not a URL; expected e.g. https://example.atlassian.net`);
   }
-  if (u.username || u.password) throw new UserError(`the Jira site ${u.host} has a user or password in its URL; put them in JIRA_USER and JIRA_API_TOKEN instead`);
+  if (u.username || u.password) {
+    throw new UserError(`the Jira site ${u.host} has a user or password in its URL; put them in JIRA_USER and JIRA_API_TOKEN instead`);
+  }
   if (u.protocol !== "https:" && u.protocol !== "http:") throw new UserError(`the Jira site ${u.host} must start with https://`);
   return `${u.origin}${u.pathname.replace(/\/+$/, "")}`;
 }
 
-export function jiraSetup(
-  jira: JiraConfig,
-  opts: { env: NodeJS.ProcessEnv; configDir: string; now: Date; retry?: RetryPolicy },
-): JiraSetup | undefined {
+export interface SetupOptions {
+  env: NodeJS.ProcessEnv;
+  configDir: string;
+  now: Date;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+export function jiraSetup(jira: JiraConfig, opts: SetupOptions): JiraSetup | undefined {
   const url = siteUrl(jira, opts.env);
   if (!url) return undefined;
   const credentials = resolveCredentials(opts.env, new URL(url).hostname);
@@ -38,7 +60,31 @@ export function jiraSetup(
     timeoutMs: jira.timeout_seconds * 1000,
     cacheFile: cacheFile(dir, url),
     cacheMinutes: jira.cache_minutes,
-    retry: opts.retry ?? DEFAULT_RETRY,
+    retry: retryPolicy(opts.sleep),
     now: opts.now,
   };
+}
+
+export function cacheDir(env: NodeJS.ProcessEnv, configured?: string): string {
+  if (configured) return configured;
+  if (env.WEEKLY_CACHE_DIR) return env.WEEKLY_CACHE_DIR;
+  return join(env.XDG_CACHE_HOME || join(env.HOME || homedir(), ".cache"), "weekly-report");
+}
+
+/** One cache file per site, named by its host and a hash of the whole URL. */
+export function cacheFile(dir: string, site: string): string {
+  const id = sha256Hex(site).slice(0, 16);
+  return join(dir, "jira", `${new URL(site).hostname}-${id}.json`);
+}
+
+/** Whether a site is this machine (by its parsed host, not by how its name starts). */
+export function isLoopback(url: string): boolean {
+  const host = new URL(url).hostname;
+  return host === "localhost" || host === "[::1]" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+}
+
+/** The warning every command that sends credentials over plain http gives. */
+export function plainHttpWarning(setup: JiraSetup): Diagnostic | undefined {
+  if (!setup.credentials || !setup.url.startsWith("http:") || isLoopback(setup.url)) return undefined;
+  return warning(`${new URL(setup.url).host} is asked over http: your Jira credentials cross the network unencrypted`);
 }

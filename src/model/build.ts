@@ -1,20 +1,19 @@
 // buildModel(report, jiraFacts, config) → ReportModel. Pure: no I/O, no clock.
-import type { Config } from "../config/schema.js";
-import { DEFAULT_SUBJECT } from "../config/schema.js";
+import { type Config, subjectFor } from "../config/schema.js";
 import { browseUrl, type JiraFacts, type JiraIssueFacts } from "../jira/types.js";
-import { cutSummary } from "../report/cut-summary.js";
+import { cutSummary, headingRoom } from "../report/cut-summary.js";
 import type { Entry, Report, Section } from "../report/schema.js";
-import {
-  MODEL_FORMAT,
-  type BlockModel,
-  type EntryModel,
-  type FootnoteModel,
-  type JiraModel,
-  type MailModel,
-  type ReportModel,
-  type SectionModel,
-  type TrailerModel,
-} from "./types.js";
+import { MODEL_FORMAT } from "./format.js";
+import type {
+  BlockModel,
+  EntryModel,
+  FootnoteModel,
+  JiraModel,
+  MailModel,
+  ReportModel,
+  SectionModel,
+  TrailerModel,
+} from "./schema.js";
 
 export interface ModelOptions {
   /** The report's week-ending date (from the file or its name). */
@@ -29,7 +28,7 @@ const PROGRESS_TEXT = { none: "No progress", "no-update": "No update" } as const
 
 export function buildModel(report: Report, config: Config, opts: ModelOptions): ReportModel {
   const mail = buildMail(report, config);
-  const subject = (report.subject ?? config.subject ?? DEFAULT_SUBJECT).replaceAll("{week_ending}", opts.weekEnding);
+  const subject = subjectFor(report.subject ?? config.subject, opts.weekEnding);
   return {
     format: MODEL_FORMAT,
     week_ending: opts.weekEnding,
@@ -85,14 +84,14 @@ export function buildEntry(e: Entry, config: Config, opts: ModelOptions): EntryM
     ...(e.todo ?? []).map((t) => ({ note: null, todo: trimFinalNewline(t), progress: null })),
   ];
   if (e.progress) blocks.unshift({ note: null, todo: null, progress: PROGRESS_TEXT[e.progress] });
-  const head = e.ticket ? `[${e.ticket}] ` : `(${e.label}) `;
+  const lead = e.ticket ? `[${e.ticket}]` : `(${e.label})`;
   const status = opts.showStatus && facts ? facts.status : null;
   const tail = status ? ` [${status}]` : "";
   return {
     ticket: e.ticket ?? null,
     label: e.label ?? null,
     summary,
-    summary_short: summary === null ? null : cutSummary(summary, config.summary_width - [...head].length - [...tail].length - 2),
+    summary_short: summary === null ? null : cutSummary(summary, headingRoom(config.summary_width, lead, tail)),
     summary_source: e.summary !== undefined ? "file" : facts ? "jira" : null,
     url: facts?.url ?? (e.ticket && opts.site ? browseUrl(opts.site, e.ticket) : null),
     status,

@@ -1,9 +1,9 @@
 // --format eml: the rendered report as a complete RFC 5322 message, built by nodemailer's
 // MailComposer (RFC 2047 for non-ASCII names, quoted-printable so long lines survive intact).
 // Bcc is an envelope matter: it never appears in the message's headers. Lines end in CRLF.
-import { createHash } from "node:crypto";
-import { UserError } from "../errors.js";
-import type { ReportModel } from "../model/types.js";
+import { UserError } from "../core/errors.js";
+import { sha256Hex } from "../io/lazy-require.js";
+import type { ReportModel } from "../model/schema.js";
 import { renderModel, type TemplateChoice } from "./render.js";
 
 export interface EmlOptions {
@@ -44,6 +44,6 @@ export async function composeEml(model: ReportModel, body: string, opts: EmlOpti
 /** Stable for the same report and time (so a rebuilt message is the same message), unique otherwise. */
 function messageId(from: string, body: string, date: Date): string {
   const domain = /@([^>\s]+)>?\s*$/.exec(from)?.[1] ?? "weekly-report.invalid";
-  const hash = createHash("sha256").update(`${date.toISOString()}\n${body}`).digest("hex").slice(0, 24);
+  const hash = sha256Hex(`${date.toISOString()}\n${body}`).slice(0, 24);
   return `<weekly.${hash}@${domain}>`;
 }

@@ -1,13 +1,13 @@
 // Handlebars environment (isolated, strict) and template lookup; the model goes in, text comes out.
-// Built-in templates are precompiled (src/render/builtin-templates.ts) and need only the small
-// Handlebars runtime; a user's own template loads the compiler.
+// Built-in templates are precompiled at build time ("virtual:weekly-templates") and need only
+// the small Handlebars runtime; a user's own template loads the compiler.
 import { existsSync, readdirSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import type HandlebarsNs from "handlebars";
-import { UserError } from "../errors.js";
+import { partials as builtinPartials, templates as builtinTemplates } from "virtual:weekly-templates";
+import { UserError } from "../core/errors.js";
 import { readTextFile } from "../io/read-text.js";
-import type { ReportModel } from "../model/types.js";
-import { partials as builtinPartials, templates as builtinTemplates } from "./builtin-templates.js";
+import type { ReportModel } from "../model/schema.js";
 import { helpers } from "./helpers.js";
 
 export type TextFormat = "text" | "md";

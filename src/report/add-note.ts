@@ -1,8 +1,9 @@
 // Append a note to an entry of a report document (creating the entry, and the section when asked),
 // keeping the file's comments and layout: the YAML document is edited, not rewritten from data.
-import { isMap, isScalar, isSeq, Scalar, type Document, type YAMLMap, type YAMLSeq } from "yaml";
-import { UserError } from "../errors.js";
-import { editDistance } from "./problems.js";
+import { type Document, isScalar, isSeq, Scalar, type YAMLMap, type YAMLSeq } from "yaml";
+import { UsageError, UserError } from "../core/errors.js";
+import { editDistance } from "../core/suggest.js";
+import { entryKeys, entryMaps, projectOf, sectionForTicket, sectionMaps } from "./sections.js";
 
 export interface AddNote {
   ticket?: string;
@@ -16,21 +17,25 @@ export interface AddNote {
 export function addNote(doc: Document.Parsed, note: AddNote): { section: string; created: boolean } {
   const sections = doc.get("sections", true);
   if (!isSeq(sections)) throw new UserError("the report has no sections: list to add to");
-  const key = note.ticket ? "ticket" : "label";
-  const id = (note.ticket ?? note.label)!;
-  for (const s of sections.items) {
-    if (!isMap(s) || (note.section !== undefined && !sameTitle(s, note.section))) continue;
-    const entry = entriesOf(s).find((e) => String(e.get(key) ?? "").toUpperCase() === id.toUpperCase());
+  const maps = sectionMaps(sections);
+  for (const s of maps) {
+    if (note.section !== undefined && !sameTitle(s, note.section)) continue;
+    const entry = entryMaps(s).find((e) => matches(e, note));
     if (entry) {
       appendTo(doc, entry, note.text);
       return { section: String(s.get("title")), created: false };
     }
   }
-  const section = chooseSection(doc, sections, note);
-  const entry = doc.createNode({ [key]: id }) as YAMLMap;
+  const section = chooseSection(doc, sections, maps, note);
+  const entry = doc.createNode(note.ticket ? { ticket: note.ticket } : { label: note.label }) as YAMLMap;
   appendTo(doc, entry, note.text);
-  (section.get("entries", true) as unknown as YAMLSeq).items.push(entry);
+  entriesOf(doc, section).items.push(entry);
   return { section: String(section.get("title")), created: true };
+}
+
+function matches(entry: YAMLMap, note: AddNote): boolean {
+  if (note.ticket) return entryKeys(entry).includes(note.ticket.toUpperCase());
+  return String(entry.get("label") ?? "").toUpperCase() === note.label!.toUpperCase();
 }
 
 function appendTo(doc: Document.Parsed, entry: YAMLMap, text: string): void {
@@ -52,9 +57,8 @@ function appendTo(doc: Document.Parsed, entry: YAMLMap, text: string): void {
   if (entry.has("progress")) entry.delete("progress");
 }
 
-/** --section (created when no section has that title), else the section of the project's tickets, else the only one. */
-function chooseSection(doc: Document.Parsed, sections: YAMLSeq, note: AddNote): YAMLMap {
-  const maps = sections.items.filter(isMap);
+/** --section (created when no section has that title), else the section of the project's tickets. */
+function chooseSection(doc: Document.Parsed, sections: YAMLSeq, maps: YAMLMap[], note: AddNote): YAMLMap {
   if (note.section !== undefined) {
     const found = maps.find((s) => sameTitle(s, note.section!));
     if (found) return ensureEntries(doc, found);
@@ -62,27 +66,48 @@ function chooseSection(doc: Document.Parsed, sections: YAMLSeq, note: AddNote): 
     sections.items.push(created);
     return created;
   }
-  const project = note.ticket?.split("-")[0];
-  const byProject = project ? maps.find((s) => entriesOf(s).some((e) => String(e.get("ticket") ?? "").startsWith(`${project}-`))) : undefined;
-  if (byProject) return byProject;
-  if (maps.length === 1) return ensureEntries(doc, maps[0]!);
+  const found = note.ticket ? sectionForTicket(maps, note.ticket) : maps.length === 1 ? maps[0] : undefined;
+  if (found) return ensureEntries(doc, found);
   const titles = maps.map((s) => JSON.stringify(String(s.get("title")))).join(", ");
-  const projects = [...new Set(maps.flatMap((s) => entriesOf(s).map((e) => String(e.get("ticket") ?? "").split("-")[0]!)).filter(Boolean))];
+  const project = note.ticket ? projectOf(note.ticket) : undefined;
+  const projects = [...new Set(maps.flatMap((s) => entryMaps(s).flatMap(entryKeys).map(projectOf)))];
   // A near miss: one letter off, or the same letters swapped (NTE for NET).
   const sorted = (w: string) => [...w].sort().join("");
   const near = project ? projects.find((p) => editDistance(p, project) <= 1 || sorted(p) === sorted(project)) : undefined;
   const hint = near ? `did you mean ${near}-${note.ticket!.split("-")[1]}? If not, ` : "";
-  throw new UserError(`no section holds ${project ? `${project} tickets` : `(${note.label})`} yet; ${hint}name one with --section (there are ${titles})`);
+  const what = project ? `${project} tickets` : `(${note.label})`;
+  throw new UsageError(`no section holds ${what} yet; ${hint}name one with --section (there are ${titles})`);
+}
+
+/**
+ * New entries for tickets the report lacks (`weekly new --from-jira`), each with "No progress"
+ * yet: in the section that holds its project's tickets, else a new section named after the project.
+ */
+export function addTicketEntries(doc: Document.Parsed, keys: readonly string[]): void {
+  const sections = doc.get("sections", true);
+  if (!isSeq(sections)) return;
+  for (const key of keys) {
+    let target = sectionForTicket(sectionMaps(sections), key);
+    if (!target) {
+      target = doc.createNode({ title: projectOf(key), entries: [] }) as YAMLMap;
+      sections.items.push(target);
+    }
+    entriesOf(doc, target).items.push(doc.createNode({ ticket: key, progress: "none" }));
+  }
 }
 
 function ensureEntries(doc: Document.Parsed, section: YAMLMap): YAMLMap {
-  if (!isSeq(section.get("entries", true))) section.set("entries", doc.createNode([]));
+  entriesOf(doc, section);
   return section;
 }
 
-function entriesOf(section: YAMLMap): YAMLMap[] {
+/** A section's `entries:` list, made when it has none. */
+function entriesOf(doc: Document.Parsed, section: YAMLMap): YAMLSeq {
   const entries = section.get("entries", true);
-  return isSeq(entries) ? entries.items.filter(isMap) : [];
+  if (isSeq(entries)) return entries;
+  const made = doc.createNode([]) as YAMLSeq;
+  section.set("entries", made);
+  return made;
 }
 
 const sameTitle = (s: YAMLMap, title: string) => String(s.get("title") ?? "").toLowerCase() === title.toLowerCase();

@@ -1,8 +1,11 @@
 // Next week's report from last week's: the same sections and tickets, notes cleared to "no
 // progress" (or kept as YAML comments), TODOs and patches kept, footnotes kept only where still
 // used and renumbered, past events dropped. Edits the YAML document itself, so comments stay.
-import { isMap, isPair, isScalar, isSeq, type Document, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from "yaml";
-import { FOOTNOTE_CITE as FOOTNOTE, MONTHS } from "../io/text.js";
+import { type Document, isMap, isScalar, isSeq, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from "yaml";
+import type { Diagnostic } from "../core/diagnostic.js";
+import { FOOTNOTE_CITE as FOOTNOTE, MONTHS } from "../core/text.js";
+import type { Report } from "./schema.js";
+import { reportTexts } from "./texts.js";
 import { addDays } from "./week.js";
 
 export interface CarryOptions {
@@ -12,16 +15,20 @@ export interface CarryOptions {
   notes: "clear" | "comment";
   /** Tickets to leave out (done in Jira, with --drop-done). */
   drop?: ReadonlySet<string>;
+  /** Tickets that moved in Jira: carried over under their new key. */
+  rename?: ReadonlyMap<string, string>;
 }
 
 export interface CarryResult {
-  /** One line each, for stderr: what was dropped or could not be decided. */
-  notices: string[];
+  /** What was dropped or could not be decided. */
+  notices: Diagnostic[];
 }
 
-
-export function carryForward(doc: Document.Parsed, opts: CarryOptions): CarryResult {
-  const notices: string[] = [];
+/** Edits `doc` (last week's file) into next week's; `report` is the same file, loaded and valid. */
+export function carryForward(doc: Document.Parsed, report: Report, opts: CarryOptions): CarryResult {
+  const lines: string[] = [];
+  // Found by their paths in last week's file before anything moves: the texts that stay.
+  const staying = stayingTexts(doc, report, opts.drop);
   if (doc.has("week_ending")) doc.set("week_ending", opts.weekEnding);
   for (const section of items(doc.get("sections"))) {
     if (!isMap(section)) continue;
@@ -29,15 +36,35 @@ export function carryForward(doc: Document.Parsed, opts: CarryOptions): CarryRes
     if (!isSeq(entries)) continue;
     entries.items = entries.items.filter((entry) => {
       const ticket = isMap(entry) ? String(entry.get("ticket") ?? "") : "";
-      if (opts.drop?.has(ticket)) notices.push(`${ticket} left out: done in Jira (--drop-done)`);
+      if (opts.drop?.has(ticket)) lines.push(`${ticket} left out: done in Jira (--drop-done)`);
       return !opts.drop?.has(ticket);
     });
-    for (const entry of entries.items) if (isMap(entry)) clearNotes(doc, entry, opts.notes);
+    for (const entry of entries.items) {
+      if (!isMap(entry)) continue;
+      clearNotes(doc, entry, opts.notes);
+      const ticket = entry.get("ticket", true);
+      const renamed = isScalar(ticket) ? opts.rename?.get(String(ticket.value).toUpperCase()) : undefined;
+      if (isScalar(ticket) && renamed) ticket.value = renamed; // the node stays: its comments with it
+    }
   }
-  renumberFootnotes(doc, notices);
+  renumberFootnotes(doc, staying, lines);
   dropEmptyReferences(doc);
-  dropPastEvents(doc, opts, notices);
-  return { notices };
+  dropPastEvents(doc, opts, lines);
+  return { notices: lines.map((message) => ({ severity: "info", message })) };
+}
+
+/** The scalar nodes of the texts that next week keeps: all but notes and the entries left out. */
+function stayingTexts(doc: Document.Parsed, report: Report, drop: ReadonlySet<string> | undefined): Scalar[] {
+  const out: Scalar[] = [];
+  for (const { path } of reportTexts(report)) {
+    const [top, i, , j, field] = path;
+    if (top === "sections" && field === "notes") continue;
+    const ticket = typeof i === "number" && typeof j === "number" ? report.sections[i]?.entries[j]?.ticket : undefined;
+    if (ticket && drop?.has(ticket)) continue;
+    const node = scalarAt(doc, path);
+    if (node) out.push(node);
+  }
+  return out;
 }
 
 /** Notes go (into a comment above `progress: none` when asked); the entry says "No progress". */
@@ -55,8 +82,7 @@ function clearNotes(doc: Document.Parsed, entry: YAMLMap, mode: CarryOptions["no
 }
 
 /** Footnotes still cited keep their text and take numbers 1, 2, ... in order of first use. */
-function renumberFootnotes(doc: Document.Parsed, notices: string[]): void {
-  const texts = citingScalars(doc);
+function renumberFootnotes(doc: Document.Parsed, texts: readonly Scalar[], notices: string[]): void {
   const order: string[] = [];
   for (const s of texts) for (const m of String(s.value).matchAll(FOOTNOTE)) if (!order.includes(m[1]!)) order.push(m[1]!);
   const maps = referenceMaps(doc);
@@ -131,17 +157,12 @@ export function leadingDate(text: string, around: string): string | undefined {
   return candidates.sort((a, b) => distance(a) - distance(b))[0];
 }
 
-/** Every text that may cite a footnote, as its scalar node (so that editing keeps its style). */
-function citingScalars(doc: Document.Parsed) {
-  const out: { value: unknown }[] = [];
-  const walk = (node: unknown, key?: string) => {
-    if (isMap(node)) {
-      for (const p of node.items) if (isPair(p) && isScalar(p.key) && p.key.value !== "references") walk(p.value, String(p.key.value));
-    } else if (isSeq(node)) for (const i of node.items) walk(i, key);
-    else if (isScalar(node) && typeof node.value === "string" && key !== "ticket" && key !== "label") out.push(node);
-  };
-  walk(doc.contents);
-  return out;
+/** The scalar node of a text: a list item, or a single string where the loaded report has a list. */
+function scalarAt(doc: Document.Parsed, path: PropertyKey[]): Scalar | undefined {
+  const node = doc.getIn(path, true);
+  if (isScalar(node)) return node;
+  const parent = path.at(-1) === 0 ? doc.getIn(path.slice(0, -1), true) : undefined;
+  return isScalar(parent) ? parent : undefined;
 }
 
 function referenceMaps(doc: Document.Parsed): YAMLMap[] {

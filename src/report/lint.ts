@@ -1,9 +1,10 @@
 // Checks across fields that the schema cannot express: a ticket reported twice, footnotes used
 // but not defined (or the reverse), empty sections, a week-ending date that disagrees.
-import { FOOTNOTE_CITE } from "../io/text.js";
+import { type Diagnostic, formatPath, type Severity } from "../core/diagnostic.js";
+import { FOOTNOTE_CITE } from "../core/text.js";
 import type { ParsedYaml } from "../io/yaml.js";
-import { formatPath, type Problem, type Severity } from "./problems.js";
 import type { Report } from "./schema.js";
+import { reportTexts } from "./texts.js";
 import { dateFromFileName, weekdayOf, type Weekday } from "./week.js";
 
 export interface LintContext {
@@ -13,8 +14,8 @@ export interface LintContext {
 }
 
 
-export function lintReport(report: Report, ctx: LintContext): Problem[] {
-  const out: Problem[] = [];
+export function lintReport(report: Report, ctx: LintContext): Diagnostic[] {
+  const out: Diagnostic[] = [];
   const add = (severity: Severity, path: PropertyKey[], message: string, key = false) => {
     const { line, col } = ctx.locate(path, key);
     out.push({ file: ctx.file, line, col, path: formatPath(path), message, severity });
@@ -83,7 +84,7 @@ function lintFootnotes(report: Report, add: Add) {
   defineAll(report.references, ["references"]);
 
   const used = new Set<string>();
-  for (const [text, path] of textsOf(report)) {
+  for (const { text, path } of reportTexts(report)) {
     for (const m of text.matchAll(FOOTNOTE_CITE)) {
       const n = m[1]!;
       if (!defined.has(n) && !used.has(n)) add("warning", path, `footnote [${n}] is used but not defined; add it under references:`);
@@ -93,23 +94,6 @@ function lintFootnotes(report: Report, add: Add) {
   for (const [n, path] of defined) {
     if (!used.has(n)) add("warning", path, `footnote [${n}] is defined but never used in the text`, true);
   }
-}
-
-/** Every free text of a report with its path, in document order. */
-function* textsOf(report: Report): Generator<[string, PropertyKey[]]> {
-  for (const [i, s] of report.sections.entries()) {
-    if (s.comment) yield [s.comment, ["sections", i, "comment"]];
-    for (const [j, e] of s.entries.entries()) {
-      const base = ["sections", i, "entries", j];
-      if (e.summary) yield [e.summary, [...base, "summary"]];
-      for (const [k, n] of (e.notes ?? []).entries()) yield [n, [...base, "notes", k]];
-      for (const [k, t] of (e.todo ?? []).entries()) yield [t, [...base, "todo", k]];
-    }
-  }
-  for (const field of ["patches", "issues", "events"] as const) {
-    for (const [k, t] of (report[field] ?? []).entries()) yield [t, [field, k]];
-  }
-  for (const [k, t] of (report.trailers ?? []).entries()) yield [t.text, ["trailers", k, "text"]];
 }
 
 const cap = (s: string) => s[0]!.toUpperCase() + s.slice(1);

@@ -1,15 +1,16 @@
 // A report file on disk → a validated Report, or the list of every problem in it with line:col.
+import type { Diagnostic } from "../core/diagnostic.js";
+import { UserError } from "../core/errors.js";
 import { readTextFile } from "../io/read-text.js";
 import { validate } from "../io/validate.js";
-import { findTextPitfalls, parseYaml, type ParsedYaml } from "../io/yaml.js";
-import { UserError } from "../errors.js";
-import { formatPath, type Problem } from "./problems.js";
+import { findTextPitfalls, type ParsedYaml, parseYaml } from "../io/yaml.js";
+import { formatPath } from "../core/diagnostic.js";
 import { Report } from "./schema.js";
 
 export interface LoadedReport {
   file: string;
   report?: Report;
-  problems: Problem[];
+  problems: Diagnostic[];
   locate: ParsedYaml["locate"];
 }
 
@@ -19,7 +20,7 @@ export function loadReport(file: string): LoadedReport {
     text = readTextFile(file, "report file (YAML)");
   } catch (e) {
     if (!(e instanceof UserError)) throw e;
-    return failed(file, e.message.startsWith(`${file}: `) ? e.message.slice(file.length + 2) : e.message);
+    return { file, problems: [...e.diagnostics], locate: () => ({ line: 1, col: 1 }) };
   }
   return parseReport(text, file);
 }
@@ -33,12 +34,12 @@ export function parseReport(text: string, file: string): LoadedReport {
     const got = Array.isArray(parsed.data) ? "a list" : parsed.data === null ? "only comments" : `the single value ${JSON.stringify(parsed.data)}`;
     return {
       ...base,
-      problems: [{ file, line: 1, col: 1, path: "", message: `expected a mapping with week_ending:, sections: ..., got ${got}`, severity: "error" }],
+      problems: [{ file, line: 1, col: 1, message: `expected a mapping with week_ending:, sections: ..., got ${got}`, severity: "error" }],
     };
   }
   const { value, problems } = validate(Report, parsed, file);
   const pitfalls = findTextPitfalls(parsed, TEXT_FIELDS, text).map(
-    (p): Problem => ({ file, line: p.line, col: p.col, path: formatPath(p.path), message: p.message, severity: "warning" }),
+    (p): Diagnostic => ({ file, line: p.line, col: p.col, path: formatPath(p.path), message: p.message, severity: "warning" }),
   );
   return { ...base, report: value, problems: [...problems, ...pitfalls] };
 }
@@ -47,5 +48,5 @@ export function parseReport(text: string, file: string): LoadedReport {
 const TEXT_FIELDS = new Set(["notes", "todo", "summary", "comment", "patches", "issues", "events", "text", "title", "label"]);
 
 function failed(file: string, message: string): LoadedReport {
-  return { file, problems: [{ file, line: 0, col: 0, path: "", message, severity: "error" }], locate: () => ({ line: 1, col: 1 }) };
+  return { file, problems: [{ file, message, severity: "error" }], locate: () => ({ line: 1, col: 1 }) };
 }

@@ -1,11 +1,8 @@
 // THE definition of a weekly report file. Types are inferred from here; `weekly schema`
 // prints the JSON Schema generated from it; every other stage trusts what it produces.
 import * as z from "zod";
-
-export const JIRA_KEY = /^[A-Z][A-Z0-9_]*-[1-9][0-9]*$/;
-export const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-// "Name <user@host>" or a bare "user@host".
-const ADDRESS = /^(?:[^<>@\n]*<[^<>@\s]+@[^<>@\s]+>|[^<>@\s]+@[^<>@\s]+)$/;
+import { mailFields } from "../config/schema.js";
+import { IsoDate, JiraKey } from "../core/schemas.js";
 
 /** A string or a list of strings, read as a list: `notes: "one line"` is as good as `notes: [..]`. */
 const textList = (what: string) =>
@@ -14,51 +11,13 @@ const textList = (what: string) =>
     .transform((v) => (typeof v === "string" ? [v] : v))
     .describe(what);
 
-export const Address = z
-  .string()
-  .regex(ADDRESS, { message: 'expected an address like "Jane Doe <jane@example.com>" or "jane@example.com"' });
-
-export const AddressList = z
-  .union([Address, z.array(Address)])
-  .transform((v) => (typeof v === "string" ? [v] : v));
-
-export const IsoDate = z
-  .string()
-  .refine((s) => ISO_DATE.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), {
-    message: "expected a real date like 2022-11-11 (YYYY-MM-DD)",
-  })
-  .meta({ pattern: ISO_DATE.source });
-
-const PLACEHOLDERS = ["{week_ending}"];
-
-/** Headers of the email; in weekly.config.yaml, and overridable per report file. */
-export const mailFields = {
-  from: Address.optional().describe("Sender, e.g. 'Jane Doe <jane@example.com>'"),
-  to: AddressList.optional().describe("Recipients"),
-  cc: AddressList.optional(),
-  bcc: AddressList.optional().describe("Blind copies: never written into the message headers of --format eml"),
-  reply_to: AddressList.optional(),
-  subject: z
-    .string()
-    .superRefine((text, ctx) => {
-      for (const m of text.matchAll(/\{+[^{}]*\}+/g)) {
-        if (!PLACEHOLDERS.includes(m[0])) ctx.addIssue({ code: "custom", message: `unknown placeholder "${m[0]}" in the subject; it knows ${PLACEHOLDERS.join(", ")}` });
-      }
-    })
-    .optional()
-    .describe("Subject line; {week_ending} is replaced by the week-ending date"),
-};
-
 export const Progress = z
   .enum(["none", "no-update"])
   .describe('"none" prints "No progress"; "no-update" prints "No update"');
 
 export const Entry = z
   .strictObject({
-    ticket: z
-      .string()
-      .regex(JIRA_KEY, { message: "expected a Jira key like STR-68" })
-      .optional()
+    ticket: JiraKey.optional()
       .describe("Jira issue key, e.g. STR-68"),
     label: z.string().min(1).optional().describe("A label for work without a ticket, e.g. MISC"),
     summary: z.string().optional().describe("Title shown after the key; Jira's summary is used when absent"),

@@ -1,8 +1,8 @@
 // Dates of a report week. Dates are plain YYYY-MM-DD strings, computed in UTC: no clock, no zone.
 import { basename } from "node:path";
-import { WEEKDAYS } from "../config/schema.js";
+import { isRealDate, WEEKDAYS, type Weekday } from "../core/schemas.js";
 
-export type Weekday = (typeof WEEKDAYS)[number];
+export type { Weekday };
 
 export function weekdayOf(date: string): Weekday {
   return WEEKDAYS[new Date(`${date}T00:00:00Z`).getUTCDay()]!;
@@ -11,9 +11,7 @@ export function weekdayOf(date: string): Weekday {
 /** "2022-11-11" from ".../2022-11-11.yaml" (or .yml); undefined for other names. */
 export function dateFromFileName(file: string): string | undefined {
   const m = /^(\d{4}-\d{2}-\d{2})\.ya?ml$/.exec(basename(file));
-  if (!m) return undefined;
-  const d = new Date(`${m[1]}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(m[1]!) ? m[1] : undefined;
+  return m && isRealDate(m[1]!) ? m[1] : undefined;
 }
 
 export function addDays(date: string, days: number): string {
@@ -33,4 +31,12 @@ export function dateIn(now: Date, timeZone?: string): string {
 export function weekEndingFor(date: string, endsOn: Weekday): string {
   const ahead = (WEEKDAYS.indexOf(endsOn) - WEEKDAYS.indexOf(weekdayOf(date)) + 7) % 7;
   return addDays(date, ahead);
+}
+
+/**
+ * The week a report sent on `date` is about: its own week, except that the two days just after a
+ * week's end (the weekend, for Friday weeks) still belong to the week that ended.
+ */
+export function weekReportedOn(date: string, endsOn: Weekday): string {
+  return weekEndingFor(addDays(date, -2), endsOn);
 }

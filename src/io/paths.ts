@@ -1,0 +1,16 @@
+// How a path is shown to the user: relative to the current folder when it lies inside it,
+// absolute otherwise (a "../../.." chain says less than the path itself); a name with a line
+// break or another control character is quoted, so it cannot forge a line of output.
+import { relative, resolve } from "node:path";
+
+export function displayPath(cwd: string, path: string): string {
+  const abs = resolve(cwd, path);
+  const rel = relative(cwd, abs);
+  return quoteControl(rel === "" ? "." : rel.startsWith("..") ? abs : rel);
+}
+
+/** A name as is, or JSON-quoted when it holds a control character. */
+export function quoteControl(name: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what we look for
+  return /[\u0000-\u001f\u007f-\u009f]/.test(name) ? JSON.stringify(name) : name;
+}
