@@ -3,7 +3,7 @@
 // Two mboxes: a mix as mail clients write them (half 8bit, a quarter quoted-printable with
 // RFC 2047 names, a quarter base64), and all quoted-printable (every message through mailparser).
 // The importer is bundled from src/ with esbuild into a temp folder, so this runs before and
-// after `import` is wired into bin/weekly.js.   Usage: node bench/import.js [messages]
+// after `import` is wired into bin/weekly.cjs.   Usage: node bench/import.js [messages]
 import { build } from "esbuild";
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -13,20 +13,39 @@ import { performance } from "node:perf_hooks";
 const ROOT = new URL("..", import.meta.url).pathname;
 const COUNT = Number(process.argv[2] ?? 2000);
 const RUNS = 5;
-const seedBody = readFileSync(join(ROOT, "test/fixtures/seed-weekly-reports.txt"), "utf8").split("\n").slice(7, 103).join("\n");
+const seedBody = readFileSync(join(ROOT, "test/fixtures/seed-weekly-reports.txt"), "utf8")
+  .split("\n")
+  .slice(7, 103)
+  .join("\n");
 
-/** ~25 KB of report body: the seed's first email six times, as six projects with their own keys (of the seed's lengths). */
+/**
+ * ~25 KB of report body: the seed's first email six times, as six projects with their own keys
+ * (of the seed's lengths).
+ */
 function reportBody() {
-  return Array.from({ length: 6 }, (_, s) => seedBody.replace(/^Stratos\n=======/, `Project ${s}\n=========`).replace(/\[([A-Z]+)-\d(\d*)\]/g, `[$1-${s + 1}$2]`)).join("\n\n");
+  return Array.from({ length: 6 }, (_, s) =>
+    seedBody
+      .replace(/^Stratos\n=======/, `Project ${s}\n=========`)
+      .replace(/\[([A-Z]+)-\d(\d*)\]/g, `[$1-${s + 1}$2]`),
+  ).join("\n\n");
 }
 
 const fridayOf = (k) => new Date(Date.UTC(1990, 0, 5 + 7 * k)).toISOString().slice(0, 10);
-const qp = (s) => Buffer.from(s).toString("latin1").replace(/[=\x80-\xff]/g, (c) => `=${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
+const qp = (s) =>
+  Buffer.from(s)
+    .toString("latin1")
+    .replace(/[=\x80-\xff]/g, (c) => `=${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
 
 function message(k, kind) {
   const body = `${reportBody()}\n`;
-  const from = kind === "8bit" ? "Jorg Muller <jorg@example.org>" : "=?UTF-8?Q?J=C3=B6rg_M=C3=BCller?= <jorg@example.org>";
-  const encoded = kind === "base64" ? Buffer.from(body).toString("base64").replace(/.{76}/g, "$&\n") : kind === "qp" ? qp(body) : body;
+  const from =
+    kind === "8bit" ? "Jorg Muller <jorg@example.org>" : "=?UTF-8?Q?J=C3=B6rg_M=C3=BCller?= <jorg@example.org>";
+  const encoded =
+    kind === "base64"
+      ? Buffer.from(body).toString("base64").replace(/.{76}/g, "$&\n")
+      : kind === "qp"
+        ? qp(body)
+        : body;
   const head = [
     `From jorg@example.org Fri Jan  5 18:00:00 1990`,
     `From: ${from}`,
@@ -48,7 +67,11 @@ async function bundleImporter(dir) {
     format: "esm",
     platform: "node",
     target: "node20",
-    banner: { js: 'import { createRequire as __weeklyRequire } from "node:module"; const require = __weeklyRequire(import.meta.url);' },
+    banner: {
+      js:
+        'import { createRequire as __weeklyRequire } from "node:module"; ' +
+        "const require = __weeklyRequire(import.meta.url);",
+    },
     logLevel: "warning",
   });
   return (await import(outfile)).importCommand;
@@ -73,7 +96,11 @@ try {
     for (let r = 0; r < RUNS; r++) seconds.push(await timeImport(importCommand, dir, file));
     const median = seconds.sort((a, b) => a - b)[Math.floor(RUNS / 2)];
     const mb = statSync(file).size / 1e6;
-    console.log(`${name.padEnd(16)} ${COUNT} messages, ${mb.toFixed(1)} MB: median ${median.toFixed(2)} s = ${Math.round(COUNT / median)} messages/s (runs: ${seconds.map((s) => s.toFixed(2)).join(", ")} s)`);
+    console.log(
+      `${name.padEnd(16)} ${COUNT} messages, ${mb.toFixed(1)} MB: ` +
+        `median ${median.toFixed(2)} s = ${Math.round(COUNT / median)} messages/s ` +
+        `(runs: ${seconds.map((s) => s.toFixed(2)).join(", ")} s)`,
+    );
   }
 } finally {
   rmSync(dir, { recursive: true, force: true });

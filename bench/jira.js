@@ -14,8 +14,17 @@ const LATENCY = 50;
 const TICKETS = 30;
 
 // The fake server is TypeScript (it lives with the tests): transpile it on the fly.
-const out = await build({ entryPoints: [join(root, "test/fake-jira/server.ts")], bundle: true, platform: "node", format: "esm", write: false, logLevel: "error" });
-const { startFakeJira } = await import(`data:text/javascript;base64,${Buffer.from(out.outputFiles[0].text).toString("base64")}`);
+const out = await build({
+  entryPoints: [join(root, "test/fake-jira/server.ts")],
+  bundle: true,
+  platform: "node",
+  format: "esm",
+  write: false,
+  logLevel: "error",
+});
+const { startFakeJira } = await import(
+  `data:text/javascript;base64,${Buffer.from(out.outputFiles[0].text).toString("base64")}`
+);
 const { main } = createRequire(import.meta.url)(join(root, "dist/weekly.cjs"));
 
 const keys = Array.from({ length: TICKETS }, (_, i) => `BEN-${i + 1}`);
@@ -30,7 +39,8 @@ mkdirSync(join(dir, "reports"));
 writeFileSync(join(dir, "weekly.config.yaml"), `jira:\n  url: ${jira.url}\n  deployment: cloud\n`);
 writeFileSync(
   join(dir, "reports/2024-06-14.yaml"),
-  `sections:\n  - title: Bench\n    entries:\n${keys.map((k) => `      - ticket: ${k}\n        notes: [did something]\n`).join("")}`,
+  `sections:\n  - title: Bench\n    entries:\n` +
+    `${keys.map((k) => `      - ticket: ${k}\n        notes: [did something]\n`).join("")}`,
 );
 const io = {
   cwd: dir,
@@ -54,10 +64,12 @@ await main(["render", "--refresh", "reports/2024-06-14.yaml"], io); // warm-up: 
 for (let i = 0; i < runs; i++) {
   bare.push(await time(() => fetch(`${jira.url}/rest/api/3/issue/BEN-1?fields=summary`).then((r) => r.text())));
   jira.reset();
-  render.push(await time(async () => {
-    const code = await main(["render", "--refresh", "reports/2024-06-14.yaml"], io);
-    if (code !== 0) throw new Error(`render exited ${code}`);
-  }));
+  render.push(
+    await time(async () => {
+      const code = await main(["render", "--refresh", "reports/2024-06-14.yaml"], io);
+      if (code !== 0) throw new Error(`render exited ${code}`);
+    }),
+  );
   requests.push(jira.requests.length);
 }
 await jira.close();
@@ -65,4 +77,7 @@ rmSync(dir, { recursive: true, force: true });
 
 console.log(`${TICKETS} tickets, ${LATENCY} ms latency per request, ${runs} runs (median), in-process`);
 console.log(`one bare request          ${median(bare).toFixed(1)} ms`);
-console.log(`weekly render --refresh   ${median(render).toFixed(1)} ms   ${median(requests)} request(s)   ratio ${(median(render) / median(bare)).toFixed(2)}`);
+console.log(
+  `weekly render --refresh   ${median(render).toFixed(1)} ms   ${median(requests)} request(s)   ` +
+    `ratio ${(median(render) / median(bare)).toFixed(2)}`,
+);

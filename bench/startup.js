@@ -20,14 +20,19 @@ function median(cmd, args, env = {}) {
 }
 
 const bare = median(process.execPath, ["-e", "0"]);
-const render = median(process.execPath, ["bin/weekly.js", "render", "examples/reports/2022-11-04.yaml"]);
-const check = median(process.execPath, ["bin/weekly.js", "check", "examples/reports/2022-11-04.yaml"]);
-const help = median(process.execPath, ["bin/weekly.js", "--help"]);
-const uncached = median(process.execPath, ["bin/weekly.js", "render", "examples/reports/2022-11-04.yaml"], { WEEKLY_COMPILE_CACHE: "0" });
+const render = median(process.execPath, ["bin/weekly.cjs", "render", "examples/reports/2022-11-04.yaml"]);
+const check = median(process.execPath, ["bin/weekly.cjs", "check", "examples/reports/2022-11-04.yaml"]);
+const help = median(process.execPath, ["bin/weekly.cjs", "--help"]);
+const uncached = median(process.execPath, ["bin/weekly.cjs", "render", "examples/reports/2022-11-04.yaml"], {
+  WEEKLY_COMPILE_CACHE: "0",
+});
 const fmt = (ms) => `${ms.toFixed(1)} ms`;
 console.log(`runs per command: ${runs} (median), node ${process.version}`);
 console.log(`node -e 0                   ${fmt(bare)}`);
 console.log(`weekly --help               ${fmt(help)}   ratio ${(help / bare).toFixed(2)}`);
 console.log(`weekly check  (example)     ${fmt(check)}   ratio ${(check / bare).toFixed(2)}`);
 console.log(`weekly render (example)     ${fmt(render)}   ratio ${(render / bare).toFixed(2)}`);
-console.log(`  without the code cache    ${fmt(uncached)}   ratio ${(uncached / bare).toFixed(2)}   (first run, or WEEKLY_COMPILE_CACHE=0)`);
+console.log(
+  `  without the code cache    ${fmt(uncached)}   ratio ${(uncached / bare).toFixed(2)}   ` +
+    "(first run, or WEEKLY_COMPILE_CACHE=0)",
+);

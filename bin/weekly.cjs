@@ -58,7 +58,8 @@ function saveAll({ root, dir }) {
       fs.renameSync(tmp, file);
     }
     // One build's cache at a time: the folders of other builds (or Node versions) go.
-    for (const name of fs.readdirSync(root)) if (name !== path.basename(dir)) fs.rmSync(path.join(root, name), { recursive: true, force: true });
+    for (const name of fs.readdirSync(root))
+      if (name !== path.basename(dir)) fs.rmSync(path.join(root, name), { recursive: true, force: true });
   } catch {}
 }
 

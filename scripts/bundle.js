@@ -29,7 +29,9 @@ const lazyChildProcess = {
   name: "lazy-child-process",
   setup(b) {
     b.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
-      /node_modules[\\/]commander[\\/]/.test(args.importer) ? { path: "lazy", namespace: "lazy-child-process" } : undefined,
+      /node_modules[\\/]commander[\\/]/.test(args.importer)
+        ? { path: "lazy", namespace: "lazy-child-process" }
+        : undefined,
     );
     b.onLoad({ filter: /.*/, namespace: "lazy-child-process" }, () => ({
       contents: 'module.exports = new Proxy({}, { get: (_, key) => require("node:child_process")[key] });',
@@ -63,9 +65,18 @@ const files = Object.keys(result.metafile.outputs);
 const hash = createHash("sha256");
 for (const file of files) {
   const esm = readFileSync(file, "utf8");
-  const banner = esm.includes("__weekly_url") ? 'var __weekly_url=require("node:url").pathToFileURL(__filename).href;' : "";
+  const banner = esm.includes("__weekly_url")
+    ? 'var __weekly_url=require("node:url").pathToFileURL(__filename).href;'
+    : "";
   // import() of a chunk becomes require(): the chunks are CommonJS now.
-  const cjs = await transform(esm, { format: "cjs", loader: "js", minify: process.env.WEEKLY_MINIFY !== "0", banner, supported: { "dynamic-import": false }, logLevel: "error" });
+  const cjs = await transform(esm, {
+    format: "cjs",
+    loader: "js",
+    minify: process.env.WEEKLY_MINIFY !== "0",
+    banner,
+    supported: { "dynamic-import": false },
+    logLevel: "error",
+  });
   writeFileSync(file, cjs.code);
   hash.update(cjs.code);
 }
@@ -77,7 +88,11 @@ for (const [file, output] of Object.entries(result.metafile.outputs)) {
     if (name) (packages[name] ??= new Set()).add(file.slice(file.indexOf("dist/") + 5));
   }
 }
-const manifest = Object.fromEntries(Object.entries(packages).sort().map(([name, files]) => [name, [...files].sort()]));
+const manifest = Object.fromEntries(
+  Object.entries(packages)
+    .sort()
+    .map(([name, files]) => [name, [...files].sort()]),
+);
 writeFileSync(new URL("dist/packages.json", root), `${JSON.stringify(manifest, null, 2)}\n`);
 // Names the build: bin/weekly.cjs keeps the code cache of one build only.
 writeFileSync(new URL("dist/build-id", root), `${pkg.version}-${hash.digest("hex").slice(0, 16)}\n`);

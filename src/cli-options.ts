@@ -5,9 +5,11 @@ import { isRealDate } from "./core/dates.js";
 
 export const configOption = () => new Option("-c, --config <file>", "use this weekly.config.yaml");
 
-export const offlineOption = () => new Option("--offline", "do not ask Jira: use the cached facts only").conflicts("refresh");
+export const offlineOption = () =>
+  new Option("--offline", "do not ask Jira: use the cached facts only").conflicts("refresh");
 
-export const refreshOption = () => new Option("--refresh", "ask Jira for every ticket, ignoring the cache").conflicts("offline");
+export const refreshOption = () =>
+  new Option("--refresh", "ask Jira for every ticket, ignoring the cache").conflicts("offline");
 
 export const forceOption = (what: string) => new Option("--force", what);
 
@@ -22,7 +24,8 @@ export const dateOption = (what: string) => new Option("--date <YYYY-MM-DD>", wh
 export const outputOption = (what = "write to FILE (atomically) instead of stdout") =>
   new Option("-o, --output <file>", what).argParser(parseNonEmpty("-o needs a file name (or - for stdout)"));
 
-export const REPORT_FILE_HELP = "report file; default: this week's (the newest YYYY-MM-DD.yaml in reports_dir up to today's week)";
+export const REPORT_FILE_HELP =
+  "report file; default: this week's (the newest YYYY-MM-DD.yaml in reports_dir up to today's week)";
 
 function parseDate(value: string): string {
   if (!isRealDate(value)) throw new InvalidArgumentError("expected a date like 2022-11-11 (YYYY-MM-DD)");

@@ -48,7 +48,9 @@ function addRoutine(program: Command, io: Io): void {
     .option("--jira-url <url>", "your Jira site, e.g. https://example.atlassian.net")
     .option("--reports-dir <dir>", "folder for the weekly files")
     .addOption(forceOption("replace an existing weekly.config.yaml"))
-    .action(async (o) => (await import("./commands/init.js")).initCommand(io, { ...o, interactive: io.stdinIsTTY === true }));
+    .action(async (o) =>
+      (await import("./commands/init.js")).initCommand(io, { ...o, interactive: io.stdinIsTTY === true }),
+    );
 
   program
     .command("new")
@@ -87,10 +89,16 @@ function addOutputs(program: Command, io: Io): void {
     .command("render")
     .description("print the report email (or Markdown, or the template model) for a report file")
     .argument("[file]", REPORT_FILE_HELP)
-    .addOption(new Option("-f, --format <format>", "output format").choices(["text", "md", "eml"] as const).default("text" as const))
+    .addOption(
+      new Option("-f, --format <format>", "output format")
+        .choices(["text", "md", "eml"] as const)
+        .default("text" as const),
+    )
     .addOption(templateOption())
     .option("--context", "print the model the template sees, as JSON")
-    .addOption(new Option("--from-context <file>", "render from such JSON instead of a report file").conflicts("context"))
+    .addOption(
+      new Option("--from-context <file>", "render from such JSON instead of a report file").conflicts("context"),
+    )
     .addOption(outputOption())
     .addOption(forceOption("overwrite the --output file if it exists"))
     .addOption(strictOption("refuse to render when there are warnings too"))
@@ -112,7 +120,9 @@ function addOutputs(program: Command, io: Io): void {
     .addOption(offlineOption())
     .addOption(refreshOption())
     .addOption(configOption())
-    .action(async (file, o) => (await import("./commands/send.js")).sendCommand(io, { ...o, file, tty: io.stdinIsTTY === true }));
+    .action(async (file, o) =>
+      (await import("./commands/send.js")).sendCommand(io, { ...o, file, tty: io.stdinIsTTY === true }),
+    );
 
   program
     .command("status")
@@ -129,7 +139,11 @@ function addTools(program: Command, io: Io): void {
     .command("import")
     .description("turn past plain-text weekly reports (emails, several pasted in one file, an mbox) into report files")
     .argument("<files...>", "plain-text emails or mbox files; - reads stdin")
-    .addOption(outputOption("folder for the YYYY-MM-DD.yaml files; default: reports_dir of weekly.config.yaml, else the current folder"))
+    .addOption(
+      outputOption(
+        "folder for the YYYY-MM-DD.yaml files; default: reports_dir of weekly.config.yaml, else the current folder",
+      ),
+    )
     .option("--dry-run", "list what would be written (path, date, sections, entries); write nothing")
     .addOption(forceOption("overwrite report files that exist"))
     .addOption(configOption())
@@ -137,8 +151,12 @@ function addTools(program: Command, io: Io): void {
 
   program
     .command("schema")
-    .description("print the JSON Schema of a report file (or of weekly.config.yaml), for editors (yaml-language-server)")
-    .addArgument(new Argument("[which]", "which file's schema").choices(["report", "config"] as const).default("report" as const))
+    .description(
+      "print the JSON Schema of a report file (or of weekly.config.yaml), for editors (yaml-language-server)",
+    )
+    .addArgument(
+      new Argument("[which]", "which file's schema").choices(["report", "config"] as const).default("report" as const),
+    )
     .addOption(outputOption("write to FILE instead of stdout"))
     .addOption(forceOption("overwrite the --output file if it exists"))
     .action(async (which, o) => (await import("./commands/schema.js")).schemaCommand(io, { ...o, which }));

@@ -16,15 +16,51 @@ sections: [*g]
 
 const cases: [string, string | Buffer, string][] = [
   ["empty file", "", "r.yaml: is empty; a report needs at least a `sections:` list (see `weekly schema`)"],
-  ["only comments", "# nothing yet\n", "r.yaml:1:1: expected a mapping with week_ending:, sections: ..., got only comments"],
-  ["invalid YAML", "sections: [\n", "r.yaml:2:1: invalid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]"],
-  ["a list instead of a map", "- title: A\n- title: B\n", "r.yaml:1:1: expected a mapping with week_ending:, sections: ..., got a list"],
-  ["tab indentation", "sections:\n\t- title: A\n", "r.yaml:2:1: invalid YAML: Tabs are not allowed as indentation; indent with spaces"],
-  ["duplicate keys", "sections: []\nsections: []\n", 'r.yaml:2:1: invalid YAML: "sections" is there twice in the same mapping'],
-  ["a YAML alias bomb", bomb, "r.yaml:1:1: invalid YAML: too many aliases (Excessive alias count indicates a resource exhaustion attack)"],
-  ["binary garbage", Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0xff]), "r.yaml:3:1: is binary (a NUL byte); expected a report file (YAML) in UTF-8 text"],
-  ["Latin-1 text", Buffer.from("sections: [{title: Caf\xe9}]\n", "latin1"), "r.yaml:1:23: is not UTF-8 text here (byte 0xe9); expected a report file (YAML) saved as UTF-8"],
-  ["several YAML documents", "sections: []\n---\nsections: []\n", "r.yaml:2:1: invalid YAML: Source contains multiple documents; please use YAML.parseAllDocuments()"],
+  [
+    "only comments",
+    "# nothing yet\n",
+    "r.yaml:1:1: expected a mapping with week_ending:, sections: ..., got only comments",
+  ],
+  [
+    "invalid YAML",
+    "sections: [\n",
+    "r.yaml:2:1: invalid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]",
+  ],
+  [
+    "a list instead of a map",
+    "- title: A\n- title: B\n",
+    "r.yaml:1:1: expected a mapping with week_ending:, sections: ..., got a list",
+  ],
+  [
+    "tab indentation",
+    "sections:\n\t- title: A\n",
+    "r.yaml:2:1: invalid YAML: Tabs are not allowed as indentation; indent with spaces",
+  ],
+  [
+    "duplicate keys",
+    "sections: []\nsections: []\n",
+    'r.yaml:2:1: invalid YAML: "sections" is there twice in the same mapping',
+  ],
+  [
+    "a YAML alias bomb",
+    bomb,
+    "r.yaml:1:1: invalid YAML: too many aliases (Excessive alias count indicates a resource exhaustion attack)",
+  ],
+  [
+    "binary garbage",
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0xff]),
+    "r.yaml:3:1: is binary (a NUL byte); expected a report file (YAML) in UTF-8 text",
+  ],
+  [
+    "Latin-1 text",
+    Buffer.from("sections: [{title: Caf\xe9}]\n", "latin1"),
+    "r.yaml:1:23: is not UTF-8 text here (byte 0xe9); expected a report file (YAML) saved as UTF-8",
+  ],
+  [
+    "several YAML documents",
+    "sections: []\n---\nsections: []\n",
+    "r.yaml:2:1: invalid YAML: Source contains multiple documents; please use YAML.parseAllDocuments()",
+  ],
 ];
 
 describe("bad report files", () => {
@@ -43,7 +79,10 @@ describe("bad report files", () => {
     writeFileSync(join(dir, "r.yaml"), "sections:\n" + "  - title: x\n".repeat(1_538_000));
     const r = await run(["check", "r.yaml"], { cwd: dir });
     expect(r.code).toBe(1);
-    expect(r.stderr).toBe("r.yaml: is 19.1 MiB; a report file (YAML) is at most 4.0 MiB (is this the right file?)\n1 file checked: 1 error, 0 warnings\n");
+    expect(r.stderr).toBe(
+      "r.yaml: is 19.1 MiB; a report file (YAML) is at most 4.0 MiB (is this the right file?)\n" +
+        "1 file checked: 1 error, 0 warnings\n",
+    );
   });
 
   it("a missing file and a directory", async () => {
@@ -56,7 +95,9 @@ describe("bad report files", () => {
   });
 
   it("a UTF-8 BOM and CRLF line ends are accepted, and block text keeps no \\r", async () => {
-    const text = "\ufeffweek_ending: 2024-06-14\r\nsections:\r\n  - title: A\r\n    entries:\r\n      - ticket: A-1\r\n        notes:\r\n          - |\r\n            one\r\n              two\r\n";
+    const text =
+      "\ufeffweek_ending: 2024-06-14\r\nsections:\r\n  - title: A\r\n    entries:\r\n      - ticket: A-1\r\n" +
+      "        notes:\r\n          - |\r\n            one\r\n              two\r\n";
     const dir = tmpProject({ "r.yaml": text });
     const r = await run(["render", "r.yaml"], { cwd: dir });
     expect(r.stderr).toBe("");
@@ -70,7 +111,8 @@ describe("bad report files", () => {
     const plain = runBin(["render", "r.yaml"], { cwd: dir });
     expect(plain.code).toBe(1);
     expect(plain.stderr).toBe(
-      `${join(dir, "weekly.config.yaml")}:1:15: week_ends_on: expected one of "sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", got "fryday"\n`,
+      `${join(dir, "weekly.config.yaml")}:1:15: week_ends_on: expected one of ` +
+        `"sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", got "fryday"\n`,
     );
     const debug = runBin(["render", "r.yaml"], { cwd: dir, env: { DEBUG: "weekly" } });
     expect(debug.stderr).toMatch(/\n\s+at /);

@@ -40,12 +40,14 @@ patches:
     expect(r.code).toBe(1);
     expect(r.stderr.split("\n")).toEqual([
       '2024-06-14.yaml:3:5: sections[0].entires: unknown field "entires"; did you mean "entries"?',
-      '2024-06-14.yaml:5:17: sections[0].entries[0].ticket: expected a Jira key like STR-68, got "str68"; did you mean STR-68?',
+      "2024-06-14.yaml:5:17: sections[0].entries[0].ticket: " +
+        'expected a Jira key like STR-68, got "str68"; did you mean STR-68?',
       '2024-06-14.yaml:6:9: sections[0].entries[0].notez: unknown field "notez"; did you mean "notes"?',
       "2024-06-14.yaml:7:9: sections[0].entries[1]: an entry has either a ticket or a label, not both",
       "2024-06-14.yaml:9:9: sections[0].entries[2]: an entry needs a ticket (like STR-68) or a label (like MISC)",
       '2024-06-14.yaml:11:19: sections[0].entries[3].progress: expected one of "none", "no-update", got "nope"',
-      '2024-06-14.yaml:13:5: patches[0]: expected text, got a mapping (unquoted text with ": " in it reads as "key: value"; put the whole line in quotes)',
+      "2024-06-14.yaml:13:5: patches[0]: expected text, got a mapping " +
+        '(unquoted text with ": " in it reads as "key: value"; put the whole line in quotes)',
       "1 file checked: 7 errors, 0 warnings",
       "",
     ]);
@@ -72,31 +74,39 @@ patches:
     const r = await run(["check", "2024-06-14.yaml"], { cwd: dir });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(
-      "2024-06-14.yaml:5:17: warning: sections[0].entries[0].notes[0]: footnote [3] is used but not defined; add it under references:",
+      "2024-06-14.yaml:5:17: warning: sections[0].entries[0].notes[0]: " +
+        "footnote [3] is used but not defined; add it under references:",
     );
     expect(r.stderr).toContain(
-      "2024-06-14.yaml:8:17: sections[1].entries[0].ticket: KRN-1 is reported twice: here and at line 4 (sections[0].entries[0].ticket); was a block pasted twice?",
+      "2024-06-14.yaml:8:17: sections[1].entries[0].ticket: KRN-1 is reported twice: " +
+        "here and at line 4 (sections[0].entries[0].ticket); was a block pasted twice?",
     );
-    expect(r.stderr).toContain("2024-06-14.yaml:12:7: warning: sections[1].references.2: footnote [2] is defined but never used in the text");
+    expect(r.stderr).toContain(
+      "2024-06-14.yaml:12:7: warning: sections[1].references.2: footnote [2] is defined but never used in the text",
+    );
     expect(r.stderr).toMatch(/1 file checked: 1 error, 2 warnings\n$/);
   });
 
-  it("warns on an empty section and a week that does not end on the configured day; --strict fails on warnings", async () => {
-    const dir = tmpProject({
-      "weekly.config.yaml": CONFIG,
-      "r.yaml": "week_ending: 2024-06-13\nsections:\n  - title: Empty\n",
-    });
-    const lenient = await run(["check", "r.yaml"], { cwd: dir });
-    expect(lenient.code).toBe(0);
-    expect(lenient.stderr).toBe(
-      "r.yaml:1:14: warning: week_ending: 2024-06-13 is a Thursday; weeks end on Friday (week_ends_on in weekly.config.yaml)\n" +
-        'r.yaml:3:5: warning: sections[0]: section "Empty" has no entries; add one, or say `progress: none`\n',
-    );
-    expect(lenient.stdout).toBe("1 file checked: 0 errors, 2 warnings\n");
-    const strict = await run(["check", "--strict", "r.yaml"], { cwd: dir });
-    expect(strict.code).toBe(1);
-    expect(strict.stderr).toMatch(/1 file checked: 0 errors, 2 warnings \(--strict: warnings fail\)\n$/);
-  });
+  it(
+    "warns on an empty section and a week that does not end on the configured day; " + "--strict fails on warnings",
+    async () => {
+      const dir = tmpProject({
+        "weekly.config.yaml": CONFIG,
+        "r.yaml": "week_ending: 2024-06-13\nsections:\n  - title: Empty\n",
+      });
+      const lenient = await run(["check", "r.yaml"], { cwd: dir });
+      expect(lenient.code).toBe(0);
+      expect(lenient.stderr).toBe(
+        "r.yaml:1:14: warning: week_ending: 2024-06-13 is a Thursday; " +
+          "weeks end on Friday (week_ends_on in weekly.config.yaml)\n" +
+          'r.yaml:3:5: warning: sections[0]: section "Empty" has no entries; add one, or say `progress: none`\n',
+      );
+      expect(lenient.stdout).toBe("1 file checked: 0 errors, 2 warnings\n");
+      const strict = await run(["check", "--strict", "r.yaml"], { cwd: dir });
+      expect(strict.code).toBe(1);
+      expect(strict.stderr).toMatch(/1 file checked: 0 errors, 2 warnings \(--strict: warnings fail\)\n$/);
+    },
+  );
 
   it("takes the weekday from weekly.config.yaml, and an error when the date disagrees with the file name", async () => {
     const dir = tmpProject({
@@ -106,7 +116,8 @@ patches:
     const r = await run(["check", "2024-06-13.yaml"], { cwd: dir });
     expect(r.code).toBe(1);
     expect(r.stderr).toBe(
-      "2024-06-13.yaml:1:14: week_ending: week_ending is 2024-06-20 but the file is named 2024-06-13.yaml; one of them is wrong\n1 file checked: 1 error, 0 warnings\n",
+      "2024-06-13.yaml:1:14: week_ending: week_ending is 2024-06-20 but the file is named 2024-06-13.yaml; " +
+        "one of them is wrong\n1 file checked: 1 error, 0 warnings\n",
     );
   });
 
@@ -157,10 +168,14 @@ issues:
     });
     const r = await run(["check", "2024-06-14.yaml"], { cwd: dir });
     expect(r.stderr).toBe(
-      '2024-06-14.yaml:5:18: warning: sections[0].entries[0].summary: the text stops before " #42": YAML reads " #" as the start of a comment; put the whole text in quotes\n' +
-        '2024-06-14.yaml:7:13: warning: sections[0].entries[0].notes[0]: the text stops before " #123": YAML reads " #" as the start of a comment; put the whole text in quotes\n' +
-        "2024-06-14.yaml:9:13: warning: sections[0].entries[0].notes[2]: this text spans several lines without `|`: YAML joins them into one line; write `|` and put the text on the lines below it, indented\n" +
-        '2024-06-14.yaml:15:5: warning: issues[0]: the text stops before " #ops-help": YAML reads " #" as the start of a comment; put the whole text in quotes\n',
+      '2024-06-14.yaml:5:18: warning: sections[0].entries[0].summary: the text stops before " #42": ' +
+        'YAML reads " #" as the start of a comment; put the whole text in quotes\n' +
+        '2024-06-14.yaml:7:13: warning: sections[0].entries[0].notes[0]: the text stops before " #123": ' +
+        'YAML reads " #" as the start of a comment; put the whole text in quotes\n' +
+        "2024-06-14.yaml:9:13: warning: sections[0].entries[0].notes[2]: this text spans several lines without `|`: " +
+        "YAML joins them into one line; write `|` and put the text on the lines below it, indented\n" +
+        '2024-06-14.yaml:15:5: warning: issues[0]: the text stops before " #ops-help": ' +
+        'YAML reads " #" as the start of a comment; put the whole text in quotes\n',
     );
     expect(r.stdout).toBe("1 file checked: 0 errors, 4 warnings\n");
   });
@@ -168,19 +183,34 @@ issues:
 
 describe("entries with nothing to say", () => {
   it("warns of an entry without notes, TODOs or progress", async () => {
-    const dir = tmpProject({ "2024-06-14.yaml": "sections:\n  - title: A\n    entries:\n      - ticket: AB-1\n      - label: MISC\n        todo: [later]\n" });
+    const dir = tmpProject({
+      "2024-06-14.yaml":
+        "sections:\n  - title: A\n    entries:\n      - ticket: AB-1\n      - label: MISC\n        todo: [later]\n",
+    });
     const r = await run(["check", "2024-06-14.yaml"], { cwd: dir });
-    expect(r.stderr).toBe("2024-06-14.yaml:4:9: warning: sections[0].entries[0]: AB-1 has nothing to say: add notes, or `progress: none`\n");
+    expect(r.stderr).toBe(
+      "2024-06-14.yaml:4:9: warning: sections[0].entries[0]: AB-1 has nothing to say: add notes, or `progress: none`\n",
+    );
   });
 });
 
 describe("weekly check with no file", () => {
   it("checks the newest report of reports_dir, and says so when there is none", async () => {
-    const dir = tmpProject({ "weekly.config.yaml": CONFIG, "reports/2024-06-07.yaml": ok.replace("2024-06-14", "2024-06-07"), "reports/2024-06-14.yaml": "sections: 3\n" });
+    const dir = tmpProject({
+      "weekly.config.yaml": CONFIG,
+      "reports/2024-06-07.yaml": ok.replace("2024-06-14", "2024-06-07"),
+      "reports/2024-06-14.yaml": "sections: 3\n",
+    });
     const r = await run(["check"], { cwd: dir });
     expect(r.code).toBe(1);
-    expect(r.stderr).toBe("reports/2024-06-14.yaml\nreports/2024-06-14.yaml:1:11: sections: expected a list, got number 3\n1 file checked: 1 error, 0 warnings\n");
+    expect(r.stderr).toBe(
+      "reports/2024-06-14.yaml\nreports/2024-06-14.yaml:1:11: sections: expected a list, got number 3\n" +
+        "1 file checked: 1 error, 0 warnings\n",
+    );
     const empty = tmpProject({ "weekly.config.yaml": CONFIG });
-    expect((await run(["check"], { cwd: empty })).stderr).toBe("no report file given, and no YYYY-MM-DD.yaml up to this week (2024-06-14) in reports (reports_dir of weekly.config.yaml); name one: weekly check FILE\n");
+    expect((await run(["check"], { cwd: empty })).stderr).toBe(
+      "no report file given, and no YYYY-MM-DD.yaml up to this week (2024-06-14) in reports " +
+        "(reports_dir of weekly.config.yaml); name one: weekly check FILE\n",
+    );
   });
 });

@@ -6,7 +6,8 @@ import { main } from "../src/cli.js";
 import { ROOT, run, runBin, tmpProject } from "./helpers.js";
 
 const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { version: string };
-const REPORT = "week_ending: 2024-06-14\nsections:\n  - title: A\n    entries:\n      - ticket: A-1\n        notes: [done]\n";
+const REPORT =
+  "week_ending: 2024-06-14\nsections:\n  - title: A\n    entries:\n      - ticket: A-1\n        notes: [done]\n";
 
 describe("command line", () => {
   it("--version prints the package version", async () => {
@@ -31,7 +32,9 @@ describe("command line", () => {
     expect(flag.stderr).toBe("error: unknown option '--formt' (did you mean --format?)\n");
     const choice = await run(["render", "--format", "pdf", "x.yaml"]);
     expect(choice.code).toBe(2);
-    expect(choice.stderr).toBe("error: option '-f, --format <format>' argument 'pdf' is invalid. Allowed choices are text, md, eml.\n");
+    expect(choice.stderr).toBe(
+      "error: option '-f, --format <format>' argument 'pdf' is invalid. Allowed choices are text, md, eml.\n",
+    );
     const missing = await run(["add", "AB-1"]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toBe("error: missing required argument 'text'\n");
@@ -68,7 +71,13 @@ describe("command line", () => {
     const dir = tmpProject({ "r.yaml": "week_ending: 2024-06-13\nsections: [{title: A, progress: none}]\n" });
     const capture = async (env: NodeJS.ProcessEnv) => {
       let err = "";
-      await main(["check", "r.yaml"], { cwd: dir, env, stdout: { write: () => true }, stderr: { isTTY: true, write: (s: string) => (err += s) }, now: () => new Date() });
+      await main(["check", "r.yaml"], {
+        cwd: dir,
+        env,
+        stdout: { write: () => true },
+        stderr: { isTTY: true, write: (s: string) => (err += s) },
+        now: () => new Date(),
+      });
       return err;
     };
     expect(await capture({})).toContain("\x1b[33mwarning:\x1b[0m");
@@ -93,7 +102,8 @@ describe("command line", () => {
     const root = join(cache, "weekly-report", "v8");
     const build = readFileSync(join(ROOT, "dist", "build-id"), "utf8").trim();
     const [dir] = readdirSync(root);
-    expect(readdirSync(root)).toEqual([`${build}-${process.version}-${process.arch}`]); // the old build's folder is gone
+    // the old build's folder is gone
+    expect(readdirSync(root)).toEqual([`${build}-${process.version}-${process.arch}`]);
     const files = readdirSync(join(root, dir!));
     expect(files).toContain("weekly.cjs.bin");
     const chunks = readdirSync(join(ROOT, "dist", "chunks")).map((f) => `${f}.bin`);
@@ -103,8 +113,11 @@ describe("command line", () => {
     expect(again).toEqual(first);
     expect(readFileSync(join(root, dir!, "weekly.cjs.bin")).length).toBeGreaterThan(1000); // rewritten
     // Mistyped commands make no files of their own; with the cache off nothing is written.
-    for (const word of ["rendr", "chek", "xyz"]) expect(runBin([word], { env: { XDG_CACHE_HOME: cache } }).code).toBe(2);
-    const off = runBin(["check", "examples/reports/2022-11-04.yaml"], { env: { XDG_CACHE_HOME: cache, WEEKLY_COMPILE_CACHE: "0" } });
+    for (const word of ["rendr", "chek", "xyz"])
+      expect(runBin([word], { env: { XDG_CACHE_HOME: cache } }).code).toBe(2);
+    const off = runBin(["check", "examples/reports/2022-11-04.yaml"], {
+      env: { XDG_CACHE_HOME: cache, WEEKLY_COMPILE_CACHE: "0" },
+    });
     expect(off.code).toBe(0);
     expect(readdirSync(join(root, dir!)).every((f) => f === "weekly.cjs.bin" || chunks.includes(f))).toBe(true);
   });
@@ -112,7 +125,11 @@ describe("command line", () => {
   it("a cache folder that cannot be made is no problem: the command runs and ends", () => {
     for (const base of ["/proc/none", "/dev/null/x"]) {
       const r = runBin(["--version"], { env: { XDG_CACHE_HOME: base } });
-      expect(r).toEqual({ code: 0, stdout: `${JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")).version}\n`, stderr: "" });
+      expect(r).toEqual({
+        code: 0,
+        stdout: `${JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")).version}\n`,
+        stderr: "",
+      });
     }
   });
 });

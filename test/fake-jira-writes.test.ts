@@ -580,7 +580,11 @@ describe("hostile read modes", () => {
     expect([followed.status, followed.url.startsWith(location.origin)]).toEqual([200, true]);
     expect(followed.headers.get("content-type")).toMatch(/^text\/html/);
     expect(await followed.text()).toContain("<title>Log in - Jira</title>");
-    expect(jira.requests.map((r) => [r.endpoint, r.status])).toEqual([["myself", 302], ["issue", 302], ["login", 200]]);
+    expect(jira.requests.map((r) => [r.endpoint, r.status])).toEqual([
+      ["myself", 302],
+      ["issue", 302],
+      ["login", 200],
+    ]);
   });
 
   it("hugeBody streams a 200 JSON body of exactly that many bytes; a client may stop reading early", async () => {

@@ -7,7 +7,14 @@ import type { FakeIssue, FakeJira, FakeJiraOptions } from "./fake-jira/server.js
 const ADA = "Ada Lovelace";
 const ISSUES: FakeIssue[] = [
   { key: "STR-68", id: "10068", summary: "network latency behaviour with VMs", status: "In Progress", assignee: ADA },
-  { key: "LBO-293", id: "10293", summary: "Boot time regression", status: "Done", movedFrom: ["OLD-7"], issueType: "Bug" },
+  {
+    key: "LBO-293",
+    id: "10293",
+    summary: "Boot time regression",
+    status: "Done",
+    movedFrom: ["OLD-7"],
+    issueType: "Bug",
+  },
   { key: "TS-219", id: "10019", summary: "Trusted substrate", status: "Closed", assignee: ADA },
   { key: "STR-76", id: "10076", summary: "Break down the latency", assignee: ADA },
   { key: "OTH-5", id: "10005", summary: "Someone else's work", status: "In Review", assignee: "Grace Hopper" },
@@ -62,27 +69,30 @@ const basic = (user: string, token: string) => ({
 const keysOf = (answer: Answer): string[] => answer.json.issues.map((issue: { key: string }) => issue.key);
 
 describe("fake Jira Cloud: issues", () => {
-  it("GET issue matches case-insensitively and through moves, answering the current key and the asked fields", async () => {
-    const jira = await start();
-    const moved = await call(jira, "/rest/api/3/issue/old-7?fields=summary&fields=status");
-    expect(moved.status).toBe(200);
-    expect(moved.headers.get("content-type")).toBe(JSON_TYPE);
-    expect(moved.json).toMatchObject({ id: "10293", key: "LBO-293", self: `${jira.url}/rest/api/3/issue/10293` });
-    expect(Object.keys(moved.json.fields)).toEqual(["summary", "status"]);
-    expect(moved.json.fields.status).toMatchObject({ name: "Done", statusCategory: { key: "done", id: 3 } });
+  it(
+    "GET issue matches case-insensitively and through moves, " + "answering the current key and the asked fields",
+    async () => {
+      const jira = await start();
+      const moved = await call(jira, "/rest/api/3/issue/old-7?fields=summary&fields=status");
+      expect(moved.status).toBe(200);
+      expect(moved.headers.get("content-type")).toBe(JSON_TYPE);
+      expect(moved.json).toMatchObject({ id: "10293", key: "LBO-293", self: `${jira.url}/rest/api/3/issue/10293` });
+      expect(Object.keys(moved.json.fields)).toEqual(["summary", "status"]);
+      expect(moved.json.fields.status).toMatchObject({ name: "Done", statusCategory: { key: "done", id: 3 } });
 
-    const mine = await call(jira, "/rest/api/2/issue/str-68?fields=assignee,resolution");
-    expect(mine.json.key).toBe("STR-68");
-    expect(mine.json.fields.assignee).toMatchObject({ accountId: "acc-ada.lovelace", displayName: "Ada Lovelace" });
-    expect(mine.json.fields.assignee).not.toHaveProperty("name");
-    expect(mine.json.fields.resolution).toBeNull();
+      const mine = await call(jira, "/rest/api/2/issue/str-68?fields=assignee,resolution");
+      expect(mine.json.key).toBe("STR-68");
+      expect(mine.json.fields.assignee).toMatchObject({ accountId: "acc-ada.lovelace", displayName: "Ada Lovelace" });
+      expect(mine.json.fields.assignee).not.toHaveProperty("name");
+      expect(mine.json.fields.resolution).toBeNull();
 
-    const theirs = await call(jira, "/rest/api/3/issue/OTH-5?fields=*all,-updated");
-    expect(Object.keys(theirs.json.fields)).not.toContain("updated");
-    expect(theirs.json.fields.status.statusCategory.key).toBe("indeterminate");
-    expect(theirs.json.fields.assignee).toMatchObject({ accountId: "acc-grace.hopper", displayName: "Grace Hopper" });
-    expect(theirs.json.fields.assignee).not.toHaveProperty("emailAddress");
-  });
+      const theirs = await call(jira, "/rest/api/3/issue/OTH-5?fields=*all,-updated");
+      expect(Object.keys(theirs.json.fields)).not.toContain("updated");
+      expect(theirs.json.fields.status.statusCategory.key).toBe("indeterminate");
+      expect(theirs.json.fields.assignee).toMatchObject({ accountId: "acc-grace.hopper", displayName: "Grace Hopper" });
+      expect(theirs.json.fields.assignee).not.toHaveProperty("emailAddress");
+    },
+  );
 
   it("GET issue without fields gives every field, and a missing issue is Jira's 404 body", async () => {
     const jira = await start();
@@ -96,15 +106,18 @@ describe("fake Jira Cloud: issues", () => {
     expect(missing.json).toEqual(NOT_FOUND);
   });
 
-  it("bulkfetch answers found issues once each in ascending id order with current keys; missing keys are absent", async () => {
-    const jira = await start();
-    const body = { issueIdsOrKeys: ["str-68", "OLD-7", "NOPE-1", "ts-219", "STR-68"], fields: ["summary", "status"] };
-    const answer = await call(jira, "/rest/api/3/issue/bulkfetch", { body });
-    expect(answer.status).toBe(200);
-    expect(keysOf(answer)).toEqual(["TS-219", "STR-68", "LBO-293"]);
-    expect(answer.json.issueErrors).toEqual([]);
-    expect(Object.keys(answer.json.issues[0].fields)).toEqual(["summary", "status"]);
-  });
+  it(
+    "bulkfetch answers found issues once each in ascending id order with current keys; " + "missing keys are absent",
+    async () => {
+      const jira = await start();
+      const body = { issueIdsOrKeys: ["str-68", "OLD-7", "NOPE-1", "ts-219", "STR-68"], fields: ["summary", "status"] };
+      const answer = await call(jira, "/rest/api/3/issue/bulkfetch", { body });
+      expect(answer.status).toBe(200);
+      expect(keysOf(answer)).toEqual(["TS-219", "STR-68", "LBO-293"]);
+      expect(answer.json.issueErrors).toEqual([]);
+      expect(Object.keys(answer.json.issues[0].fields)).toEqual(["summary", "status"]);
+    },
+  );
 
   it("bulkfetch refuses an empty list and more than 100 keys", async () => {
     const jira = await start();
@@ -114,7 +127,9 @@ describe("fake Jira Cloud: issues", () => {
       expect(answer.status).toBe(400);
       expect(answer.json.errorMessages).toHaveLength(1);
     }
-    const hundred = await call(jira, "/rest/api/3/issue/bulkfetch", { body: { issueIdsOrKeys: tooMany.slice(0, 100) } });
+    const hundred = await call(jira, "/rest/api/3/issue/bulkfetch", {
+      body: { issueIdsOrKeys: tooMany.slice(0, 100) },
+    });
     expect(keysOf(hundred)).toEqual(["STR-68", "STR-76"]);
   });
 });
@@ -124,7 +139,9 @@ describe("fake Jira Cloud: search", () => {
 
   it("search/jql pages with nextPageToken until isLast", async () => {
     const jira = await start();
-    const first = await call(jira, "/rest/api/3/search/jql", { body: { jql: KEY_IN, maxResults: 3, fields: ["summary"] } });
+    const first = await call(jira, "/rest/api/3/search/jql", {
+      body: { jql: KEY_IN, maxResults: 3, fields: ["summary"] },
+    });
     expect(first.json).toMatchObject({ isLast: false, nextPageToken: expect.any(String) });
     expect(keysOf(first)).toEqual(["STR-68", "LBO-293", "TS-219"]);
     const body = { jql: KEY_IN, maxResults: 3, fields: ["summary"], nextPageToken: first.json.nextPageToken };
@@ -196,7 +213,8 @@ describe("fake Jira Cloud: search", () => {
 });
 
 describe("fake Jira Data Center", () => {
-  const dc = (opts: Partial<FakeJiraOptions> = {}) => start({ deployment: "datacenter", contextPath: "/jira", ...opts });
+  const dc = (opts: Partial<FakeJiraOptions> = {}) =>
+    start({ deployment: "datacenter", contextPath: "/jira", ...opts });
 
   it("search drops missing keys when validateQuery is false, in the old search shape", async () => {
     const jira = await dc();
@@ -214,7 +232,10 @@ describe("fake Jira Data Center", () => {
     const jira = await dc();
     const answer = await call(jira, "/rest/api/2/search", { body: { jql: "key in (STR-68, X-1)" } });
     expect(answer.status).toBe(400);
-    expect(answer.json).toEqual({ errorMessages: ["An issue with key 'X-1' does not exist for field 'key'."], errors: {} });
+    expect(answer.json).toEqual({
+      errorMessages: ["An issue with key 'X-1' does not exist for field 'key'."],
+      errors: {},
+    });
   });
 
   it("search pages with startAt and reports the total", async () => {
@@ -384,7 +405,10 @@ describe("fake Jira: the request log", () => {
     const jira = await start({ auth: { token: "TOKEN", scheme: "basic" } });
     const headers = basic("ada@example.com", "TOKEN");
     await call(jira, "/rest/api/3/issue/str-68?fields=summary&fields=status&properties=%2Aall", { headers });
-    await call(jira, "/rest/api/3/issue/bulkfetch", { body: { issueIdsOrKeys: ["STR-68"], fields: ["summary"] }, headers });
+    await call(jira, "/rest/api/3/issue/bulkfetch", {
+      body: { issueIdsOrKeys: ["STR-68"], fields: ["summary"] },
+      headers,
+    });
     await call(jira, "/rest/api/3/nothing-here", { headers });
     expect(jira.requests).toHaveLength(3);
     expect(jira.requests[0]).toMatchObject({
@@ -405,7 +429,10 @@ describe("fake Jira: the request log", () => {
     const jira = await start();
     jira.setIssues([{ key: "NEW-1", summary: "fresh" }]);
     expect((await call(jira, "/rest/api/3/issue/STR-68")).status).toBe(404);
-    expect((await call(jira, "/rest/api/3/issue/new-1?fields=summary")).json).toMatchObject({ id: "10000", key: "NEW-1" });
+    expect((await call(jira, "/rest/api/3/issue/new-1?fields=summary")).json).toMatchObject({
+      id: "10000",
+      key: "NEW-1",
+    });
   });
 
   it("refuses issues that share a key", async () => {

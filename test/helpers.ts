@@ -34,16 +34,27 @@ export interface RunResult {
   stderr: string;
 }
 
+/**
+ * Every wait the in-process CLI asked for (retry backoff, Retry-After), in ms: the clock is the
+ * test's, so no test sleeps for real. Cleared at each run().
+ */
+export const sleeps: number[] = [];
+
 /** The CLI in-process, with captured output (fast; most tests). */
-export async function run(args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv; now?: Date; stdin?: string | Buffer } = {}): Promise<RunResult> {
+export async function run(
+  args: string[],
+  opts: { cwd?: string; env?: NodeJS.ProcessEnv; now?: Date; stdin?: string | Buffer } = {},
+): Promise<RunResult> {
   let stdout = "";
   let stderr = "";
+  sleeps.length = 0;
   const code = await main(args, {
     cwd: opts.cwd ?? ROOT,
     env: { ...(opts.env ?? {}) },
     stdout: { write: (s: string) => (stdout += s) },
     stderr: { write: (s: string) => (stderr += s) },
     now: () => opts.now ?? new Date("2024-06-14T16:00:00Z"),
+    sleep: async (ms: number) => void sleeps.push(ms),
     ...(opts.stdin === undefined ? {} : { stdin: Readable.from([Buffer.from(opts.stdin)]) }),
   });
   return { code, stdout, stderr };
@@ -53,7 +64,10 @@ export async function run(args: string[], opts: { cwd?: string; env?: NodeJS.Pro
 export const TEST_CACHE = mkdtempSync(join(tmpdir(), "weekly-test-cache-"));
 
 /** The built CLI as a real process (bin/weekly.cjs → dist/), as a user runs it. */
-export function runBin(args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv; input?: string } = {}): RunResult {
+export function runBin(
+  args: string[],
+  opts: { cwd?: string; env?: NodeJS.ProcessEnv; input?: string } = {},
+): RunResult {
   const r = spawnSync(process.execPath, [BIN, ...args], {
     cwd: opts.cwd ?? ROOT,
     env: { PATH: process.env.PATH, XDG_CACHE_HOME: TEST_CACHE, ...(opts.env ?? {}) },

@@ -16,7 +16,9 @@ const parse = (body: string, width = 80) => parseBody(body.replace(/\n$/, "").sp
 async function rerender(body: string): Promise<string> {
   const { body: parsed } = parse(body);
   const report = Report.parse({ week_ending: "2023-01-06", ...parsed });
-  const text = await renderModel(buildModel(report, Config.parse({}), { weekEnding: "2023-01-06" }), { format: "text" });
+  const text = await renderModel(buildModel(report, Config.parse({}), { weekEnding: "2023-01-06" }), {
+    format: "text",
+  });
   return text.split("\n").slice(7).join("\n");
 }
 
@@ -25,13 +27,21 @@ const messages = (body: string) => parse(body).notices.map((n) => `${n.line}: ${
 describe("parseBody: entries", () => {
   it("a TODO with notes after it stays inside the note before it (the template prints TODOs last)", async () => {
     const body = "Proj\n====\n[A-1]\n* first\n\n  TODO: later\n\n* second\n";
-    expect(parse(body).body.sections[0]!.entries![0]).toEqual({ ticket: "A-1", notes: ["first\n\nTODO: later\n", "second"] });
+    expect(parse(body).body.sections[0]!.entries![0]).toEqual({
+      ticket: "A-1",
+      notes: ["first\n\nTODO: later\n", "second"],
+    });
     expect(await rerender(body)).toBe(body);
   });
 
   it("trailing TODOs become todo, with their continuation lines", async () => {
     const body = "Proj\n====\n[A-1] (x)\n* did\n\n  TODO: a\n  b\n\n  TODO: c\n";
-    expect(parse(body).body.sections[0]!.entries![0]).toEqual({ ticket: "A-1", summary: "x", notes: ["did"], todo: ["a\nb\n", "c"] });
+    expect(parse(body).body.sections[0]!.entries![0]).toEqual({
+      ticket: "A-1",
+      summary: "x",
+      notes: ["did"],
+      todo: ["a\nb\n", "c"],
+    });
     expect(await rerender(body)).toBe(body);
   });
 
@@ -51,7 +61,8 @@ describe("parseBody: entries", () => {
   it("a sentence in parentheses is no label: it is kept as a note and named", async () => {
     const body = "Proj\n====\n[A-1]\n* did\n\n(Even ping did not pass.)\n\n[A-2]\n* more\n";
     expect(messages(body)).toEqual([
-      '6: unplaced: the report has no place for "(Even ping did not pass.)"; this line kept as a note of A-1 in section "Proj": move or delete it',
+      '6: unplaced: the report has no place for "(Even ping did not pass.)"; ' +
+        'this line kept as a note of A-1 in section "Proj": move or delete it',
     ]);
     expect(await rerender(body)).toBe(body.replace("(Even", "* (Even"));
   });
@@ -60,14 +71,16 @@ describe("parseBody: entries", () => {
     const { body, notices } = parse("Proj\n====\nsome words\nmore words\n\n[A-1]\n* x\n");
     expect(body.sections[0]!.entries![0]).toEqual({ label: "UNSORTED", notes: ["some words\nmore words\n"] });
     expect(notices.map((n) => n.message)).toEqual([
-      'unplaced: the report has no place for "some words"; lines 3-4 kept as a note of (UNSORTED) in section "Proj": move or delete it',
+      'unplaced: the report has no place for "some words"; ' +
+        'lines 3-4 kept as a note of (UNSORTED) in section "Proj": move or delete it',
     ]);
   });
 
   it("names a heading the template would cut at summary_width", () => {
     const long = `[A-1] (${"word ".repeat(20).trim()})`;
     expect(parse(`Proj\n====\n${long}\n* x\n`, 60).notices.map((n) => n.message)).toEqual([
-      'the heading is longer than summary_width (60) and renders cut with " ..."; raise summary_width in weekly.config.yaml to print it whole',
+      'the heading is longer than summary_width (60) and renders cut with " ..."; ' +
+        "raise summary_width in weekly.config.yaml to print it whole",
     ]);
   });
 
@@ -125,14 +138,58 @@ describe("parseBody: sections, footnotes, trailers", () => {
 });
 
 describe("parseBody: random bodies of every kind of line", () => {
-  const KINDS = ["Proj", "====", "----", "[AB-1] (sum)", "[AB-2] bare", "[AB-3]", "(MISC)", "* note", "- dash", "  cont", "    deep", "", "", "",
-    "  TODO: t", "  TODO:", "[1] http://x", "  [2] http://y", "      http://z", "No progress", "* No progress", "  No progress", "# c", "#",
-    "=== Issues ===", "=== Patch status ===", "=== Travel&Holiday&Event ===", "=== X ===", "====== Y ======", "free text", "(a sentence.)",
-    "   ", "\tTab", " one", "From: x", "*", "* ", "[1]x"];
+  const KINDS = [
+    "Proj",
+    "====",
+    "----",
+    "[AB-1] (sum)",
+    "[AB-2] bare",
+    "[AB-3]",
+    "(MISC)",
+    "* note",
+    "- dash",
+    "  cont",
+    "    deep",
+    "",
+    "",
+    "",
+    "  TODO: t",
+    "  TODO:",
+    "[1] http://x",
+    "  [2] http://y",
+    "      http://z",
+    "No progress",
+    "* No progress",
+    "  No progress",
+    "# c",
+    "#",
+    "=== Issues ===",
+    "=== Patch status ===",
+    "=== Travel&Holiday&Event ===",
+    "=== X ===",
+    "====== Y ======",
+    "free text",
+    "(a sentence.)",
+    "   ",
+    "\tTab",
+    " one",
+    "From: x",
+    "*",
+    "* ",
+    "[1]x",
+  ];
   let seed = 1;
   const next = (n: number) => (seed = (seed * 1103515245 + 12345) % 2147483648) % n;
-  /** Text a line carries: without whitespace, bullet marker, parentheses and = runs (all printed differently, or not at all when empty). */
-  const text = (l: string) => l.replace(/[\s=]+/g, "").replace(/^[*-]/, "").replace(/[()]/g, "").replace(/^TODO:$/, "");
+  /**
+   * Text a line carries: without whitespace, bullet marker, parentheses and = runs
+   * (all printed differently, or not at all when empty).
+   */
+  const text = (l: string) =>
+    l
+      .replace(/[\s=]+/g, "")
+      .replace(/^[*-]/, "")
+      .replace(/[()]/g, "")
+      .replace(/^TODO:$/, "");
 
   it("never throw, always validate, load back from YAML unchanged, and lose no line's text", async () => {
     for (let c = 0; c < 400; c++) {
@@ -140,9 +197,16 @@ describe("parseBody: random bodies of every kind of line", () => {
       const input = { week_ending: "2023-01-06", ...parseBody(lines, (i) => i + 1, 80).body };
       const report = Report.parse(input);
       expect(parseReport(stringifyReport(input), "2023-01-06.yaml").report).toEqual(report);
-      const printed = (await renderModel(buildModel(report, Config.parse({}), { weekEnding: "2023-01-06" }), { format: "text" })).split("\n").map(text);
+      const printed = (
+        await renderModel(buildModel(report, Config.parse({}), { weekEnding: "2023-01-06" }), { format: "text" })
+      )
+        .split("\n")
+        .map(text);
       for (const line of lines.filter((l) => text(l) !== "" && !/^-+$/.test(l.trim()))) {
-        expect(printed.some((p) => p.includes(text(line))), `${JSON.stringify(line)} of ${JSON.stringify(lines)}`).toBe(true);
+        expect(
+          printed.some((p) => p.includes(text(line))),
+          `${JSON.stringify(line)} of ${JSON.stringify(lines)}`,
+        ).toBe(true);
       }
     }
   });

@@ -13,11 +13,16 @@ import { ROOT, run, runImport, tmpProject } from "./helpers.js";
 const FIXTURES = join(ROOT, "test/fixtures/import");
 const SEED = readFileSync(join(ROOT, "test/fixtures/seed-weekly-reports.txt"), "utf8");
 const SEED_CONFIG = readFileSync(join(ROOT, "examples/weekly.config.yaml"), "utf8");
-const seedLines = (a: number, b: number) => `${SEED.split("\n").slice(a - 1, b).join("\n")}\n`;
-
+const seedLines = (a: number, b: number) =>
+  `${SEED.split("\n")
+    .slice(a - 1, b)
+    .join("\n")}\n`;
 
 /** Import `files` of a project folder, then render each written file: path → email text. */
-async function importAndRender(dir: string, files: string[]): Promise<{ stderr: string; rendered: Map<string, string> }> {
+async function importAndRender(
+  dir: string,
+  files: string[],
+): Promise<{ stderr: string; rendered: Map<string, string> }> {
   const r = await runImport(dir, { files });
   expect(r.code, r.stderr).toBe(0);
   const rendered = new Map<string, string>();
@@ -30,7 +35,11 @@ async function importAndRender(dir: string, files: string[]): Promise<{ stderr: 
 }
 
 /** A line as compared: without whitespace and what the template normalizes (bullet marker, a heading's parentheses). */
-const canon = (l: string) => l.replace(/\s+/g, "").replace(/^[*-](?=.)/, "").replace(/[()]/g, "");
+const canon = (l: string) =>
+  l
+    .replace(/\s+/g, "")
+    .replace(/^[*-](?=.)/, "")
+    .replace(/[()]/g, "");
 
 /** Every non-blank line of `input` appears in `output`, in order (canon; underlines aside: --- prints as ===). */
 function expectLinesInOrder(input: string, output: string) {
@@ -39,7 +48,10 @@ function expectLinesInOrder(input: string, output: string) {
   for (const line of input.split("\n")) {
     if (line.trim() === "" || /^\s*(=+|-+)\s*$/.test(line)) continue;
     const found = out.findIndex((o, k) => k >= at && o.includes(canon(line)));
-    expect(found, `input line ${JSON.stringify(line)} is missing from the output, or out of order`).toBeGreaterThanOrEqual(0);
+    expect(
+      found,
+      `input line ${JSON.stringify(line)} is missing from the output, or out of order`,
+    ).toBeGreaterThanOrEqual(0);
     at = found + 1;
   }
 }
@@ -56,7 +68,9 @@ describe("import: the seed file", () => {
   it("the second email (lines 105-190) renders as the golden file; each normalization is named", async () => {
     const dir = tmpProject({ "weekly.config.yaml": SEED_CONFIG, "second.txt": seedLines(105, 190) });
     const { stderr, rendered } = await importAndRender(dir, ["second.txt"]);
-    expect(rendered.get("reports/2022-11-04.yaml")).toBe(readFileSync(join(ROOT, "test/golden/2022-11-04.txt"), "utf8"));
+    expect(rendered.get("reports/2022-11-04.yaml")).toBe(
+      readFileSync(join(ROOT, "test/golden/2022-11-04.txt"), "utf8"),
+    );
     expect(stderr.split("\n").filter(Boolean)).toEqual([
       'second.txt:45: normalized: "[STR-76] Break down the latency" renders as "[STR-76] (Break down the latency)"',
       'second.txt:52: normalized: "  No progress" renders as "* No progress"',
@@ -66,36 +80,50 @@ describe("import: the seed file", () => {
     expectLinesInOrder(seedLines(105, 190), rendered.get("reports/2022-11-04.yaml")!);
   });
 
-  it("the whole file imports into two reports; the pasted block's tickets are named twice, with both lines", async () => {
-    const dir = tmpProject({ "weekly.config.yaml": SEED_CONFIG, "seed.txt": SEED });
-    const r = await runImport(dir, { files: ["seed.txt"] });
-    expect(r.code).toBe(0);
-    expect(r.stdout).toBe("reports/2022-11-11.yaml\nreports/2022-11-04.yaml\n");
-    for (const [key, first, again] of [["STR-76", 149, 191], ["STR-41", 152, 194], ["STR-66", 155, 197], ["STR-70", 158, 200], ["TS-219", 169, 211]] as const) {
-      expect(r.stderr).toContain(`seed.txt:${again}: ${key} is reported twice: at line ${first} and here`);
-    }
-    expect(r.stderr).toContain("seed.txt:191: entries after the === trailers === (a block pasted twice?)");
-    const check = await run(["check", "reports/2022-11-04.yaml"], { cwd: dir });
-    expect(check.code).toBe(1);
-    for (const key of ["STR-76", "STR-41", "STR-66", "STR-70", "TS-219"]) expect(check.stderr).toContain(`${key} is reported twice`);
-  });
+  it(
+    "the whole file imports into two reports; " + "the pasted block's tickets are named twice, with both lines",
+    async () => {
+      const dir = tmpProject({ "weekly.config.yaml": SEED_CONFIG, "seed.txt": SEED });
+      const r = await runImport(dir, { files: ["seed.txt"] });
+      expect(r.code).toBe(0);
+      expect(r.stdout).toBe("reports/2022-11-11.yaml\nreports/2022-11-04.yaml\n");
+      for (const [key, first, again] of [
+        ["STR-76", 149, 191],
+        ["STR-41", 152, 194],
+        ["STR-66", 155, 197],
+        ["STR-70", 158, 200],
+        ["TS-219", 169, 211],
+      ] as const) {
+        expect(r.stderr).toContain(`seed.txt:${again}: ${key} is reported twice: at line ${first} and here`);
+      }
+      expect(r.stderr).toContain("seed.txt:191: entries after the === trailers === (a block pasted twice?)");
+      const check = await run(["check", "reports/2022-11-04.yaml"], { cwd: dir });
+      expect(check.code).toBe(1);
+      for (const key of ["STR-76", "STR-41", "STR-66", "STR-70", "TS-219"])
+        expect(check.stderr).toContain(`${key} is reported twice`);
+    },
+  );
 
-  it("the whole file loses no line: each non-blank line is rendered at least as often as it is in the input", async () => {
-    const dir = tmpProject({ "weekly.config.yaml": SEED_CONFIG, "seed.txt": SEED });
-    expect((await runImport(dir, { files: ["seed.txt"] })).code).toBe(0);
-    // `weekly render` refuses the report with the pasted block (check's errors): render past the lint.
-    const { config } = loadConfig({ cwd: dir });
-    const rendered = await Promise.all(
-      ["2022-11-11", "2022-11-04"].map((week) => {
-        const { report } = loadReport(join(dir, "reports", `${week}.yaml`));
-        return renderModel(buildModel(report!, config, { weekEnding: week }), { format: "text" });
-      }),
-    );
-    const output = rendered.join("\n").split("\n").map(canon);
-    const counts = new Map<string, number>();
-    for (const line of SEED.split("\n").filter((l) => l.trim() !== "")) counts.set(canon(line), (counts.get(canon(line)) ?? 0) + 1);
-    for (const [line, n] of counts) expect(output.filter((o) => o === line).length, line).toBeGreaterThanOrEqual(n);
-  });
+  it(
+    "the whole file loses no line: " + "each non-blank line is rendered at least as often as it is in the input",
+    async () => {
+      const dir = tmpProject({ "weekly.config.yaml": SEED_CONFIG, "seed.txt": SEED });
+      expect((await runImport(dir, { files: ["seed.txt"] })).code).toBe(0);
+      // `weekly render` refuses the report with the pasted block (check's errors): render past the lint.
+      const { config } = loadConfig({ cwd: dir });
+      const rendered = await Promise.all(
+        ["2022-11-11", "2022-11-04"].map((week) => {
+          const { report } = loadReport(join(dir, "reports", `${week}.yaml`));
+          return renderModel(buildModel(report!, config, { weekEnding: week }), { format: "text" });
+        }),
+      );
+      const output = rendered.join("\n").split("\n").map(canon);
+      const counts = new Map<string, number>();
+      for (const line of SEED.split("\n").filter((l) => l.trim() !== ""))
+        counts.set(canon(line), (counts.get(canon(line)) ?? 0) + 1);
+      for (const [line, n] of counts) expect(output.filter((o) => o === line).length, line).toBeGreaterThanOrEqual(n);
+    },
+  );
 });
 
 describe("import: fixtures in other engineers' styles", () => {
@@ -111,8 +139,12 @@ describe("import: fixtures in other engineers' styles", () => {
     const { rendered } = await importAndRender(dir, [name]);
     for (const [path, text] of rendered) {
       const date = /(\d{4}-\d{2}-\d{2})\.yaml$/.exec(path)![1];
-      const expectedFile = [`${base}.${date}.expected.txt`, `${base}.expected.txt`].map((f) => join(FIXTURES, f)).find(existsSync);
-      const expected = expectedFile ? readFileSync(expectedFile, "utf8") : input.toString("utf8").replace(/\r\n/g, "\n");
+      const expectedFile = [`${base}.${date}.expected.txt`, `${base}.expected.txt`]
+        .map((f) => join(FIXTURES, f))
+        .find(existsSync);
+      const expected = expectedFile
+        ? readFileSync(expectedFile, "utf8")
+        : input.toString("utf8").replace(/\r\n/g, "\n");
       expect(text).toBe(expected);
       if (!name.endsWith(".mbox")) expectLinesInOrder(input.toString("utf8"), text);
       const check = await run(["check", path], { cwd: dir });

@@ -86,7 +86,10 @@ describe("stringifyReport: quoting", () => {
   ];
 
   it.each(tricky)("%j loads back as the same string, in YAML 1.2 and 1.1", (text) => {
-    const report: ReportInput = { sections: [{ title: "T", entries: [{ label: "MISC", notes: [text] }] }], events: [text] };
+    const report: ReportInput = {
+      sections: [{ title: "T", entries: [{ label: "MISC", notes: [text] }] }],
+      events: [text],
+    };
     const yaml = stringifyReport(report);
     for (const version of ["1.2", "1.1"] as const) {
       const data = parse(yaml, { version }) as { events: unknown[]; sections: { entries: { notes: unknown[] }[] }[] };
@@ -96,16 +99,25 @@ describe("stringifyReport: quoting", () => {
   });
 
   it('leaves "none" and plain words unquoted', () => {
-    const yaml = stringifyReport({ sections: [{ title: "Stratos", entries: [{ ticket: "STR-76", progress: "none" }] }] });
+    const yaml = stringifyReport({
+      sections: [{ title: "Stratos", entries: [{ ticket: "STR-76", progress: "none" }] }],
+    });
     expect(yaml).toContain("progress: none\n");
     expect(yaml).toContain("title: Stratos\n");
   });
 
   it("writes week_ending as a plain date and footnote numbers as plain keys", () => {
-    const yaml = stringifyReport({ week_ending: "2022-11-11", sections: [], references: { "1": "https://a", "2": ["https://b", "https://c"] } });
+    const yaml = stringifyReport({
+      week_ending: "2022-11-11",
+      sections: [],
+      references: { "1": "https://a", "2": ["https://b", "https://c"] },
+    });
     expect(yaml).toMatch(/^week_ending: 2022-11-11\n/);
     expect(yaml).toContain("\nreferences:\n  1: https://a\n  2:\n    - https://b\n    - https://c\n");
-    expect(parseReport(yaml, "2022-11-11.yaml").report!.references).toEqual({ "1": ["https://a"], "2": ["https://b", "https://c"] });
+    expect(parseReport(yaml, "2022-11-11.yaml").report!.references).toEqual({
+      "1": ["https://a"],
+      "2": ["https://b", "https://c"],
+    });
   });
 });
 
@@ -129,7 +141,8 @@ describe("stringifyReport: layout", () => {
       patches: ["p"],
     });
     expect(yaml).toBe(
-      "week_ending: 2022-11-11\nbcc: []\n\nsections:\n  - title: A\n    progress: none\n\n  - title: B\n    progress: none\n\npatches:\n  - p\n",
+      "week_ending: 2022-11-11\nbcc: []\n\nsections:\n  - title: A\n    progress: none\n\n" +
+        "  - title: B\n    progress: none\n\npatches:\n  - p\n",
     );
   });
 });

@@ -15,7 +15,10 @@ const yamlAfter = (heading: string) => {
 describe("README", () => {
   it("its report file and config are valid and render", async () => {
     const config = yamlAfter("## Configuration").replace(/^template: .*\n/m, "");
-    const dir = tmpProject({ "weekly.config.yaml": config, "reports/2022-11-11.yaml": yamlAfter("## The report file") });
+    const dir = tmpProject({
+      "weekly.config.yaml": config,
+      "reports/2022-11-11.yaml": yamlAfter("## The report file"),
+    });
     const check = await run(["check", "reports/2022-11-11.yaml"], { cwd: dir });
     expect(check).toEqual({ code: 0, stdout: "1 file checked: 0 errors, 0 warnings\n", stderr: "" });
     const r = await run(["render"], { cwd: dir });

@@ -41,7 +41,12 @@ describe("weekly render", () => {
     const lbo = m.sections[0].entries[1];
     expect(lbo.summary).toBe("Talk about the Stratos work on characterising the impact of VMs on network latency");
     expect(lbo.summary_short).toBe("Talk about the Stratos work on characterising the impact of VMs ...");
-    expect(m.sections[1]).toMatchObject({ title: "U-Boot support", underline: "==============", progress: "No progress", has_preamble: true });
+    expect(m.sections[1]).toMatchObject({
+      title: "U-Boot support",
+      underline: "==============",
+      progress: "No progress",
+      has_preamble: true,
+    });
     expect(m.sections[0].entries[4].blocks).toEqual([{ note: null, todo: null, progress: "No progress" }]);
     expect(m.trailers.map((t: { title: string; style: string }) => `${t.title}/${t.style}`)).toEqual([
       "Patch status/indented",
@@ -66,18 +71,25 @@ describe("weekly render", () => {
     const r = await run(["render", "2024-06-14.yaml", "--template", "mine.hbs"], { cwd: dir });
     expect(r.stderr).toBe("");
     expect(r.stdout).toBe(
-      "[Weekly] Week ending 2024-06-14\n- KRN-7: Make the scheduler tick less often on idle CPUs in the big.LITTLE cluster\n" +
+      "[Weekly] Week ending 2024-06-14\n" +
+        "- KRN-7: Make the scheduler tick less often on idle CPUs in the big.LITTLE cluster\n" +
         "[KRN-7] (Make the scheduler tick less often on idle CPUs in the big.LITTLE ...)\n* sent v2\n",
     );
   });
 
   it("template mistakes are one line with the template's line", async () => {
-    const dir = tmpProject({ "2024-06-14.yaml": REPORT, "broken.hbs": "ok\n{{#each sections}}\n{{titel}}\n{{/each}}\n", "syntax.hbs": "a\n{{#if x}\n" });
+    const dir = tmpProject({
+      "2024-06-14.yaml": REPORT,
+      "broken.hbs": "ok\n{{#each sections}}\n{{titel}}\n{{/each}}\n",
+      "syntax.hbs": "a\n{{#if x}\n",
+    });
     const unknown = await run(["render", "2024-06-14.yaml", "-t", "broken.hbs"], { cwd: dir });
     expect(unknown).toEqual({
       code: 1,
       stdout: "",
-      stderr: `${join(dir, "broken.hbs")}:3:3: "titel" is neither in the model nor a helper; see the model with \`weekly render --context\` (helpers: indent, hang, markdownItem, autolink, eq, join)\n`,
+      stderr:
+        `${join(dir, "broken.hbs")}:3:3: "titel" is neither in the model nor a helper; ` +
+        `see the model with \`weekly render --context\` (helpers: indent, hang, markdownItem, autolink, eq, join)\n`,
     });
     const syntax = await run(["render", "2024-06-14.yaml", "-t", "syntax.hbs"], { cwd: dir });
     expect(syntax.code).toBe(1);
@@ -90,30 +102,40 @@ describe("weekly render", () => {
     expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(/^\S*bad\.json: not valid JSON: Unexpected token/);
     const other = await run(["render", "--from-context", "other.json"], { cwd: dir });
-    expect(other.stderr).toMatch(/other\.json: not a report model \(its "format" is null, expected "weekly-report\/model@1"\); make one with weekly render --context\n$/);
+    expect(other.stderr).toMatch(
+      new RegExp(
+        /other\.json: not a report model \(its "format" is null, expected "weekly-report\/model@1"\); /.source +
+          /make one with weekly render --context\n$/.source,
+      ),
+    );
   });
 
-  it("finds weekly.config.yaml by walking up from the report's folder, not the cwd; the report overrides it", async () => {
-    const dir = tmpProject({
-      "team/weekly.config.yaml": "from: Jane <jane@example.com>\nto: [lead@example.com]\ncc: team@example.com\nsummary_width: 40\nsubject: 'Status {week_ending}'\n",
-      "team/reports/2024-06-14.yaml": `to: boss@example.com\n${REPORT}`,
-      "elsewhere/.keep": "",
-    });
-    const r = await run(["render", "../team/reports/2024-06-14.yaml"], { cwd: join(dir, "elsewhere") });
-    expect(r.stderr).toBe("");
-    expect(r.stdout.split("\n").slice(0, 9)).toEqual([
-      "From: Jane <jane@example.com>",
-      "To: boss@example.com",
-      "Cc: team@example.com",
-      "Bcc: ",
-      "Subject: Status 2024-06-14",
-      "Reply-To: ",
-      "",
-      "Kernel",
-      "======",
-    ]);
-    expect(r.stdout).toContain("[KRN-7] (Make the scheduler tick ...)\n");
-  });
+  it(
+    "finds weekly.config.yaml by walking up from the report's folder, not the cwd; " + "the report overrides it",
+    async () => {
+      const dir = tmpProject({
+        "team/weekly.config.yaml":
+          "from: Jane <jane@example.com>\nto: [lead@example.com]\ncc: team@example.com\n" +
+          "summary_width: 40\nsubject: 'Status {week_ending}'\n",
+        "team/reports/2024-06-14.yaml": `to: boss@example.com\n${REPORT}`,
+        "elsewhere/.keep": "",
+      });
+      const r = await run(["render", "../team/reports/2024-06-14.yaml"], { cwd: join(dir, "elsewhere") });
+      expect(r.stderr).toBe("");
+      expect(r.stdout.split("\n").slice(0, 9)).toEqual([
+        "From: Jane <jane@example.com>",
+        "To: boss@example.com",
+        "Cc: team@example.com",
+        "Bcc: ",
+        "Subject: Status 2024-06-14",
+        "Reply-To: ",
+        "",
+        "Kernel",
+        "======",
+      ]);
+      expect(r.stdout).toContain("[KRN-7] (Make the scheduler tick ...)\n");
+    },
+  );
 
   it("with no file, renders this week's report (not one started ahead), and names it", async () => {
     const dir = tmpProject({
@@ -131,15 +153,26 @@ describe("weekly render", () => {
     expect(monday.stdout).toContain("* sent v2\n");
     const empty = tmpProject({ "weekly.config.yaml": "reports_dir: weeks\n" });
     const none = await run(["render"], { cwd: empty, now: new Date("2024-06-12T09:00:00Z") });
-    expect(none).toEqual({ code: 1, stdout: "", stderr: "no report file given, and no YYYY-MM-DD.yaml up to this week (2024-06-14) in weeks (reports_dir of weekly.config.yaml); name one: weekly render FILE\n" });
+    expect(none).toEqual({
+      code: 1,
+      stdout: "",
+      stderr:
+        "no report file given, and no YYYY-MM-DD.yaml up to this week (2024-06-14) in weeks " +
+        "(reports_dir of weekly.config.yaml); name one: weekly render FILE\n",
+    });
   });
 
   it("refuses a report with errors, and one with warnings under --strict", async () => {
-    const dir = tmpProject({ "2024-06-14.yaml": REPORT.replace("KRN-7", "krn7"), "2024-06-13.yaml": REPORT.replace("2024-06-14", "2024-06-13") });
+    const dir = tmpProject({
+      "2024-06-14.yaml": REPORT.replace("KRN-7", "krn7"),
+      "2024-06-13.yaml": REPORT.replace("2024-06-14", "2024-06-13"),
+    });
     const err = await run(["render", "2024-06-14.yaml"], { cwd: dir });
     expect(err.code).toBe(1);
     expect(err.stdout).toBe("");
-    expect(err.stderr).toContain("2024-06-14.yaml:5:17: sections[0].entries[0].ticket: expected a Jira key like STR-68");
+    expect(err.stderr).toContain(
+      "2024-06-14.yaml:5:17: sections[0].entries[0].ticket: expected a Jira key like STR-68",
+    );
     const lenient = await run(["render", "2024-06-13.yaml"], { cwd: dir });
     expect(lenient.code).toBe(0);
     expect(lenient.stderr).toContain("warning: week_ending: 2024-06-13 is a Thursday");
@@ -149,7 +182,11 @@ describe("weekly render", () => {
   });
 
   it("a template named in weekly.config.yaml is used for the text format", async () => {
-    const dir = tmpProject({ "weekly.config.yaml": "template: t/short.hbs\n", "t/short.hbs": "{{week_ending}}: {{sections.length}} section(s)\n", "r/2024-06-14.yaml": REPORT });
+    const dir = tmpProject({
+      "weekly.config.yaml": "template: t/short.hbs\n",
+      "t/short.hbs": "{{week_ending}}: {{sections.length}} section(s)\n",
+      "r/2024-06-14.yaml": REPORT,
+    });
     const r = await run(["render", "r/2024-06-14.yaml"], { cwd: dir });
     expect(r.stdout).toBe("2024-06-14: 1 section(s)\n");
     writeFileSync(join(dir, "weekly.config.yaml"), "template: t/missing.hbs\n");
@@ -162,7 +199,11 @@ describe("weekly render: guarding the user's files and intent", () => {
   it("refuses -o onto the report itself, even with --force", async () => {
     const dir = tmpProject({ "2024-06-14.yaml": REPORT });
     const r = await run(["render", "2024-06-14.yaml", "-o", "./2024-06-14.yaml", "--force"], { cwd: dir });
-    expect(r).toEqual({ code: 2, stdout: "", stderr: "-o ./2024-06-14.yaml would overwrite the report itself; name another file\n" });
+    expect(r).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "-o ./2024-06-14.yaml would overwrite the report itself; name another file\n",
+    });
     expect(readFileSync(join(dir, "2024-06-14.yaml"), "utf8")).toBe(REPORT);
     const { symlinkSync } = await import("node:fs");
     symlinkSync("2024-06-14.yaml", join(dir, "link.yaml"));
@@ -175,7 +216,9 @@ describe("weekly render: guarding the user's files and intent", () => {
     const dir = tmpProject({ "2024-06-14.yaml": REPORT });
     const r = await run(["render", "--show-status", "2024-06-14.yaml"], { cwd: dir });
     expect(r.code).toBe(0);
-    expect(r.stderr).toBe("note: no Jira status to show: Jira is not asked (no jira.url / JIRA_URL, or no credentials)\n");
+    expect(r.stderr).toBe(
+      "note: no Jira status to show: Jira is not asked (no jira.url / JIRA_URL, or no credentials)\n",
+    );
   });
 
   it("says why --strict refused", async () => {
@@ -186,12 +229,25 @@ describe("weekly render: guarding the user's files and intent", () => {
   });
 
   it("an unknown subject placeholder is an error, and a template's missing partial is named", async () => {
-    const dir = tmpProject({ "weekly.config.yaml": "subject: 'Week {weekending}'\n", "2024-06-14.yaml": REPORT, "t.hbs": "{{> nope}}" });
+    const dir = tmpProject({
+      "weekly.config.yaml": "subject: 'Week {weekending}'\n",
+      "2024-06-14.yaml": REPORT,
+      "t.hbs": "{{> nope}}",
+    });
     const r = await run(["render", "2024-06-14.yaml"], { cwd: dir });
-    expect(r).toEqual({ code: 1, stdout: "", stderr: `${join(dir, "weekly.config.yaml")}:1:10: subject: unknown placeholder "{weekending}" in the subject; it knows {week_ending}\n` });
+    expect(r).toEqual({
+      code: 1,
+      stdout: "",
+      stderr:
+        `${join(dir, "weekly.config.yaml")}:1:10: subject: ` +
+        `unknown placeholder "{weekending}" in the subject; it knows {week_ending}\n`,
+    });
     writeFileSync(join(dir, "weekly.config.yaml"), "");
     const partial = await run(["render", "2024-06-14.yaml", "-t", "t.hbs"], { cwd: dir });
-    expect(partial.stderr).toBe(`${join(dir, "t.hbs")}: no partial "nope"; there are entry, section, trailer and the *.hbs files in partials/ beside your template\n`);
+    expect(partial.stderr).toBe(
+      `${join(dir, "t.hbs")}: no partial "nope"; ` +
+        "there are entry, section, trailer and the *.hbs files in partials/ beside your template\n",
+    );
   });
 
   it("weekly with no command shows help on stderr and exits 2; `weekly help` exits 0", async () => {

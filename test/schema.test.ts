@@ -26,7 +26,9 @@ describe("weekly schema", () => {
   it("every example starts with the yaml-language-server comment that points at it", () => {
     const dir = join(ROOT, "examples/reports");
     for (const name of readdirSync(dir)) {
-      expect(readFileSync(join(dir, name), "utf8").split("\n")[0]).toBe("# yaml-language-server: $schema=../../schema/report.schema.json");
+      expect(readFileSync(join(dir, name), "utf8").split("\n")[0]).toBe(
+        "# yaml-language-server: $schema=../../schema/report.schema.json",
+      );
     }
     expect(readFileSync(join(ROOT, "examples/weekly.config.yaml"), "utf8").split("\n")[0]).toBe(
       "# yaml-language-server: $schema=../schema/config.schema.json",

@@ -15,8 +15,18 @@ const PASSWORD = "s3cret-Pa55-word";
 const SUBJECT = "[Weekly] Week ending 2022-11-11";
 const RECIPIENTS = ["lead@example.com", "team@example.com", "manager@example.com", "jane.archive@example.com"];
 
-interface Received { raw: string; from: string; to: string[]; secure: boolean }
-interface TestServer { port: number; mails: Received[]; logins: string[]; connections: number }
+interface Received {
+  raw: string;
+  from: string;
+  to: string[];
+  secure: boolean;
+}
+interface TestServer {
+  port: number;
+  mails: Received[];
+  logins: string[];
+  connections: number;
+}
 
 const closers: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -33,14 +43,24 @@ async function smtpServer(opts: SMTPServerOptions = {}): Promise<TestServer> {
     onConnect: (_session, done) => void (t.connections++, done()),
     onAuth(auth, _session, done) {
       t.logins.push(`${auth.username}:${auth.password}`);
-      done(auth.username === "jane@example.com" && auth.password === PASSWORD ? null : new Error("Invalid username or password"), { user: auth.username });
+      done(
+        auth.username === "jane@example.com" && auth.password === PASSWORD
+          ? null
+          : new Error("Invalid username or password"),
+        { user: auth.username },
+      );
     },
     onData(stream, session, done) {
       const chunks: Buffer[] = [];
       stream.on("data", (c: Buffer) => chunks.push(c));
       stream.on("end", () => {
         const { mailFrom, rcptTo } = session.envelope;
-        t.mails.push({ raw: Buffer.concat(chunks).toString("utf8"), from: mailFrom ? mailFrom.address : "", to: rcptTo.map((r) => r.address), secure: session.secure });
+        t.mails.push({
+          raw: Buffer.concat(chunks).toString("utf8"),
+          from: mailFrom ? mailFrom.address : "",
+          to: rcptTo.map((r) => r.address),
+          secure: session.secure,
+        });
         done();
       });
     },
@@ -94,9 +114,12 @@ smtp: ${smtp}
   });
 }
 
-const smtpAt = (port: number, more = "") => `{host: 127.0.0.1, port: ${port}, security: none, timeout_seconds: 2${more}}`;
-const send = (dir: string, args: string[] = [], env: NodeJS.ProcessEnv = {}) => run(["send", "2022-11-11.yaml", ...args], { cwd: dir, now: NOW, env });
-const rendered = async (dir: string) => (await run(["render", "-f", "eml", "2022-11-11.yaml"], { cwd: dir, now: NOW })).stdout;
+const smtpAt = (port: number, more = "") =>
+  `{host: 127.0.0.1, port: ${port}, security: none, timeout_seconds: 2${more}}`;
+const send = (dir: string, args: string[] = [], env: NodeJS.ProcessEnv = {}) =>
+  run(["send", "2022-11-11.yaml", ...args], { cwd: dir, now: NOW, env });
+const rendered = async (dir: string) =>
+  (await run(["render", "-f", "eml", "2022-11-11.yaml"], { cwd: dir, now: NOW })).stdout;
 const crlf = (s: string) => s.replace(/\r?\n/g, "\r\n");
 const unsent = (dir: string, name = "2022-11-11.unsent.eml") => readFileSync(join(dir, name), "utf8");
 const files = (dir: string) => readdirSync(dir).sort();
@@ -129,7 +152,11 @@ describe("weekly send", () => {
     const eml = await rendered(dir);
     const r = await send(dir, ["--yes"]);
     const expected = await simpleParser(eml);
-    expect(r).toEqual({ code: 0, stdout: `sent "${SUBJECT}" to 4 recipients (message-id ${expected.messageId})\n`, stderr: "" });
+    expect(r).toEqual({
+      code: 0,
+      stdout: `sent "${SUBJECT}" to 4 recipients (message-id ${expected.messageId})\n`,
+      stderr: "",
+    });
     expect(server.mails).toHaveLength(1);
     const mail = server.mails[0]!;
     expect(mail.raw).toBe(crlf(eml)); // byte for byte, with SMTP's CRLF line ends
@@ -145,7 +172,12 @@ describe("weekly send", () => {
 
   it("logs in as smtp.user with WEEKLY_SMTP_PASSWORD over STARTTLS, and prints the password nowhere", async () => {
     const server = await smtpServer({ authOptional: false });
-    const dir = project("{host: 127.0.0.1, port: PORT, security: starttls, tls_verify: false, user: jane@example.com}".replace("PORT", String(server.port)));
+    const dir = project(
+      "{host: 127.0.0.1, port: PORT, security: starttls, tls_verify: false, user: jane@example.com}".replace(
+        "PORT",
+        String(server.port),
+      ),
+    );
     const r = await send(dir, ["--yes"], { WEEKLY_SMTP_PASSWORD: PASSWORD });
     expect(r.code).toBe(0);
     expect(server.logins).toEqual([`jane@example.com:${PASSWORD}`]);
@@ -153,31 +185,49 @@ describe("weekly send", () => {
     expectNoPassword(dir, r);
   });
 
-  it("a refused login: one line naming the user and WEEKLY_SMTP_PASSWORD, exit 4, the message kept; no login where one is needed", async () => {
-    const server = await smtpServer({ authOptional: false, allowInsecureAuth: true });
-    const dir = project(smtpAt(server.port, ", user: jane@example.com"));
-    const r = await send(dir, ["--yes"], { WEEKLY_SMTP_PASSWORD: `${PASSWORD}-wrong` });
-    expect(r).toEqual({
-      code: 4,
-      stdout: "",
-      stderr: "warning: smtp.security is none: the password for jane@example.com crosses the network unencrypted\nthe SMTP server refused the login of jane@example.com: 535 Invalid username or password; check WEEKLY_SMTP_PASSWORD\nthe message is saved in 2022-11-11.unsent.eml\n",
-    });
-    expect(server.logins).toEqual([`jane@example.com:${PASSWORD}-wrong`]);
-    expect(server.mails).toEqual([]);
-    expect(unsent(dir)).toBe(await rendered(dir));
-    expectNoPassword(dir, r);
-    const anonymous = await send(project(smtpAt(server.port)), ["--yes"]);
-    expect(anonymous.stderr.split("\n")[0]).toBe("the SMTP server wants a login before it takes mail from jane@example.com (530 Error: authentication Required); set smtp.user and WEEKLY_SMTP_PASSWORD");
-  });
+  it(
+    "a refused login: one line naming the user and WEEKLY_SMTP_PASSWORD, exit 4, the message kept; " +
+      "no login where one is needed",
+    async () => {
+      const server = await smtpServer({ authOptional: false, allowInsecureAuth: true });
+      const dir = project(smtpAt(server.port, ", user: jane@example.com"));
+      const r = await send(dir, ["--yes"], { WEEKLY_SMTP_PASSWORD: `${PASSWORD}-wrong` });
+      expect(r).toEqual({
+        code: 4,
+        stdout: "",
+        stderr:
+          "warning: smtp.security is none: the password for jane@example.com crosses the network unencrypted\n" +
+          "the SMTP server refused the login of jane@example.com: 535 Invalid username or password; " +
+          "check WEEKLY_SMTP_PASSWORD\nthe message is saved in 2022-11-11.unsent.eml\n",
+      });
+      expect(server.logins).toEqual([`jane@example.com:${PASSWORD}-wrong`]);
+      expect(server.mails).toEqual([]);
+      expect(unsent(dir)).toBe(await rendered(dir));
+      expectNoPassword(dir, r);
+      const anonymous = await send(project(smtpAt(server.port)), ["--yes"]);
+      expect(anonymous.stderr.split("\n")[0]).toBe(
+        "the SMTP server wants a login before it takes mail from jane@example.com " +
+          "(530 Error: authentication Required); set smtp.user and WEEKLY_SMTP_PASSWORD",
+      );
+    },
+  );
 
   it("connection refused: says so, keeps the message, and never overwrites a kept one", async () => {
     const port = await closedPort();
     const dir = project(smtpAt(port));
     const eml = await rendered(dir);
     const first = await send(dir, ["--yes"]);
-    expect(first).toEqual({ code: 4, stdout: "", stderr: `could not connect to 127.0.0.1:${port}: connection refused\nthe message is saved in 2022-11-11.unsent.eml\n` });
+    expect(first).toEqual({
+      code: 4,
+      stdout: "",
+      stderr:
+        `could not connect to 127.0.0.1:${port}: connection refused\n` +
+        "the message is saved in 2022-11-11.unsent.eml\n",
+    });
     const second = await send(dir, ["--yes"]);
-    expect(second.stderr).toBe(`could not connect to 127.0.0.1:${port}: connection refused\nthe message is saved in 2022-11-11.unsent-2.eml\n`);
+    expect(second.stderr).toBe(
+      `could not connect to 127.0.0.1:${port}: connection refused\nthe message is saved in 2022-11-11.unsent-2.eml\n`,
+    );
     expect([unsent(dir), unsent(dir, "2022-11-11.unsent-2.eml")]).toEqual([eml, eml]);
   });
 
@@ -186,7 +236,13 @@ describe("weekly send", () => {
     const dir = project(`{host: 127.0.0.1, port: ${server.port}, security: tls, timeout_seconds: 2}`);
     const r = await send(dir, ["--yes"]);
     expect(r.code).toBe(4);
-    expect(r.stderr).toMatch(new RegExp(`^could not connect securely to 127\\.0\\.0\\.1:${server.port}: the server's certificate is not trusted \\(.+\\); smtp\\.tls_verify: false skips this check\\nthe message is saved in 2022-11-11\\.unsent\\.eml\\n$`));
+    expect(r.stderr).toMatch(
+      new RegExp(
+        `^could not connect securely to 127\\.0\\.0\\.1:${server.port}: ` +
+          "the server's certificate is not trusted \\(.+\\); smtp\\.tls_verify: false skips this check\\n" +
+          "the message is saved in 2022-11-11\\.unsent\\.eml\\n$",
+      ),
+    );
     expect(server.mails).toEqual([]);
     expect(unsent(dir)).toBe(await rendered(dir));
     const trusting = project(`{host: 127.0.0.1, port: ${server.port}, security: tls, tls_verify: false}`);
@@ -199,9 +255,15 @@ describe("weekly send", () => {
     const dir = project(`{host: 127.0.0.1, port: ${server.port}, security: starttls}`);
     const r = await send(dir, ["--yes"]);
     expect(r.code).toBe(4);
-    expect(r.stderr.split("\n")[0]).toBe(`127.0.0.1:${server.port} does not offer STARTTLS (500 Error: command not recognized), which security: starttls requires; use security: tls if it speaks TLS from the start (port 465)`);
+    expect(r.stderr.split("\n")[0]).toBe(
+      `127.0.0.1:${server.port} does not offer STARTTLS (500 Error: command not recognized), ` +
+        "which security: starttls requires; use security: tls if it speaks TLS from the start (port 465)",
+    );
     const tls = await send(project(`{host: 127.0.0.1, port: ${server.port}, security: tls}`), ["--yes"]);
-    expect(tls.stderr.split("\n")[0]).toBe(`could not connect securely to 127.0.0.1:${server.port}: the server does not speak TLS on this port; try security: starttls (port 587)`);
+    expect(tls.stderr.split("\n")[0]).toBe(
+      `could not connect securely to 127.0.0.1:${server.port}: ` +
+        "the server does not speak TLS on this port; try security: starttls (port 587)",
+    );
     expect(server.mails).toEqual([]);
     expect(unsent(dir)).toBe(await rendered(dir));
   });
@@ -210,17 +272,33 @@ describe("weekly send", () => {
     const port = await silentPort();
     const dir = project(`{host: 127.0.0.1, port: ${port}, security: none, timeout_seconds: 0.3}`);
     const r = await send(dir, ["--yes"]);
-    expect(r).toEqual({ code: 4, stdout: "", stderr: `no answer from 127.0.0.1:${port} within 0.3 s (smtp.timeout_seconds)\nthe message is saved in 2022-11-11.unsent.eml\n` });
+    expect(r).toEqual({
+      code: 4,
+      stdout: "",
+      stderr:
+        `no answer from 127.0.0.1:${port} within 0.3 s (smtp.timeout_seconds)\n` +
+        "the message is saved in 2022-11-11.unsent.eml\n",
+    });
     expect(unsent(dir)).toBe(await rendered(dir));
   });
 
   it("a refused recipient: the others get it, the failure names who did not, exit 4", async () => {
     const onRcptTo: SMTPServerOptions["onRcptTo"] = (address, _session, done) =>
-      done(address.address === "team@example.com" ? Object.assign(new Error("No such user here"), { responseCode: 550 }) : null);
+      done(
+        address.address === "team@example.com"
+          ? Object.assign(new Error("No such user here"), { responseCode: 550 })
+          : null,
+      );
     const server = await smtpServer({ onRcptTo });
     const dir = project(smtpAt(server.port));
     const r = await send(dir, ["--yes"]);
-    expect(r).toEqual({ code: 4, stdout: "", stderr: "sent to 3 of 4 recipients only: the SMTP server refused team@example.com (550 No such user here)\nthe message is saved in 2022-11-11.unsent.eml\n" });
+    expect(r).toEqual({
+      code: 4,
+      stdout: "",
+      stderr:
+        "sent to 3 of 4 recipients only: the SMTP server refused team@example.com (550 No such user here)\n" +
+        "the message is saved in 2022-11-11.unsent.eml\n",
+    });
     expect(server.mails.map((m) => m.to)).toEqual([RECIPIENTS.filter((a) => a !== "team@example.com")]);
     expect(unsent(dir)).toBe(await rendered(dir));
   });
@@ -229,7 +307,11 @@ describe("weekly send", () => {
     const server = await smtpServer();
     const dir = project(smtpAt(server.port, ", user: jane@example.com"));
     const r = await send(dir, ["--dry-run"]);
-    expect(r).toEqual({ code: 0, stdout: await rendered(dir), stderr: `envelope: from jane@example.com to ${RECIPIENTS.join(", ")} via 127.0.0.1:${server.port} (none)\n` });
+    expect(r).toEqual({
+      code: 0,
+      stdout: await rendered(dir),
+      stderr: `envelope: from jane@example.com to ${RECIPIENTS.join(", ")} via 127.0.0.1:${server.port} (none)\n`,
+    });
     expect(server.connections).toBe(0);
   });
 
@@ -237,7 +319,11 @@ describe("weekly send", () => {
     const server = await smtpServer();
     const dir = project(smtpAt(server.port));
     const r = await send(dir);
-    expect(r).toEqual({ code: 2, stdout: "", stderr: "not sent: stdin is not a terminal; add --yes to send without asking\n" });
+    expect(r).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "not sent: stdin is not a terminal; add --yes to send without asking\n",
+    });
     expect(server.connections).toBe(0);
     expect(files(dir)).toEqual(["2022-11-11.yaml", "weekly.config.yaml"]);
   });
@@ -247,20 +333,31 @@ describe("weekly send", () => {
     const dir = project(smtpAt(server.port));
     const question = `Send "${SUBJECT}" to 4 recipients via 127.0.0.1? [y/N] `;
     for (const answer of ["n\n", "", "yess\n"]) {
-      expect(await runOnTerminal(dir, answer)).toEqual({ code: 5, stdout: "", stderr: `${question}not sent: you answered no\n` });
+      expect(await runOnTerminal(dir, answer)).toEqual({
+        code: 5,
+        stdout: "",
+        stderr: `${question}not sent: you answered no\n`,
+      });
     }
     expect(server.connections).toBe(0);
     const yes = await runOnTerminal(dir, "Y\nmore typing\n");
     expect([yes.code, yes.stderr, server.mails.length]).toEqual([0, question, 1]);
-    expect(yes.stdout).toMatch(/^sent "\[Weekly\] Week ending 2022-11-11" to 4 recipients \(message-id <weekly\.[0-9a-f]{24}@example\.com>\)\n$/);
+    expect(yes.stdout).toMatch(
+      /^sent "\[Weekly\] Week ending 2022-11-11" to 4 recipients \(message-id <weekly\.[0-9a-f]{24}@example\.com>\)\n$/,
+    );
   });
 
   it("without smtp: in the config, one line saying what to add (exit 1)", async () => {
-    const dir = tmpProject({ "weekly.config.yaml": "from: jane@example.com\nto: lead@example.com\n", "2022-11-11.yaml": REPORT });
+    const dir = tmpProject({
+      "weekly.config.yaml": "from: jane@example.com\nto: lead@example.com\n",
+      "2022-11-11.yaml": REPORT,
+    });
     expect(await send(dir, ["--yes"])).toEqual({
       code: 1,
       stdout: "",
-      stderr: "no SMTP server to send through: add one to weekly.config.yaml, e.g. `smtp: {host: smtp.example.com, user: you@example.com}`\n",
+      stderr:
+        "no SMTP server to send through: add one to weekly.config.yaml, " +
+        "e.g. `smtp: {host: smtp.example.com, user: you@example.com}`\n",
     });
   });
 
@@ -268,18 +365,28 @@ describe("weekly send", () => {
     const server = await smtpServer();
     const dir = project(smtpAt(server.port, ", user: jane@example.com"));
     const r = await send(dir, ["--yes"], { WEEKLY_SMTP_PASSWORD: "" });
-    expect(r).toEqual({ code: 1, stdout: "", stderr: "smtp.user is jane@example.com, but WEEKLY_SMTP_PASSWORD is not set: export it (the password is read from the environment only)\n" });
+    expect(r).toEqual({
+      code: 1,
+      stdout: "",
+      stderr:
+        "smtp.user is jane@example.com, but WEEKLY_SMTP_PASSWORD is not set: " +
+        "export it (the password is read from the environment only)\n",
+    });
     expect(server.connections).toBe(0);
   });
 
   it("the built command: refuses without a terminal, sends with --yes", async () => {
     const server = await smtpServer({ authOptional: false });
-    const dir = project(`{host: 127.0.0.1, port: ${server.port}, security: starttls, tls_verify: false, user: jane@example.com}`);
+    const dir = project(
+      `{host: 127.0.0.1, port: ${server.port}, security: starttls, tls_verify: false, user: jane@example.com}`,
+    );
     const env = { WEEKLY_SMTP_PASSWORD: PASSWORD };
     expect((await runBinAsync(["send", "2022-11-11.yaml"], { cwd: dir, env })).code).toBe(2);
     const r = await runBinAsync(["send", "--yes", "2022-11-11.yaml"], { cwd: dir, env });
     expect([r.code, r.stderr]).toEqual([0, ""]);
-    expect(r.stdout).toMatch(/^sent "\[Weekly\] Week ending 2022-11-11" to 4 recipients \(message-id <weekly\.[0-9a-f]{24}@example\.com>\)\n$/);
+    expect(r.stdout).toMatch(
+      /^sent "\[Weekly\] Week ending 2022-11-11" to 4 recipients \(message-id <weekly\.[0-9a-f]{24}@example\.com>\)\n$/,
+    );
     expect(server.mails.map((m) => m.to)).toEqual([RECIPIENTS]);
     expect((await simpleParser(server.mails[0]!.raw)).text).toBe((await simpleParser(await rendered(dir))).text);
     expectNoPassword(dir, r);

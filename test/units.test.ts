@@ -16,7 +16,9 @@ describe("layout helpers", () => {
     expect(markdownItem("Ran it:\n\n  $ make\n  $ make test\n\nAll green.")).toBe(
       "- Ran it:\n\n  ```\n    $ make\n    $ make test\n  ```\n\n  All green.",
     );
-    expect(markdownItem("a  b   c\n1  2   3", "- [ ] ")).toBe("- [ ]\n      ```\n      a  b   c\n      1  2   3\n      ```");
+    expect(markdownItem("a  b   c\n1  2   3", "- [ ] ")).toBe(
+      "- [ ]\n      ```\n      a  b   c\n      1  2   3\n      ```",
+    );
   });
 });
 

@@ -35,25 +35,38 @@ export async function addCommand(io: Io, opts: AddOptions): Promise<void> {
   const file = join(dir, config.reports_dir, `${weekEnding}.yaml`);
   const shown = displayPath(io.cwd, file);
   if (!existsSync(file)) {
-    throw new UserError(`no report for the week ending ${weekEnding} (${shown}); start it with: weekly new${opts.date ? ` --date ${opts.date}` : ""}`);
+    throw new UserError(
+      `no report for the week ending ${weekEnding} (${shown}); ` +
+        `start it with: weekly new${opts.date ? ` --date ${opts.date}` : ""}`,
+    );
   }
   const { text: source, format } = readTextWithFormat(file, "report file (YAML)");
   const before = parseReport(source, shown);
   if (!before.report || hasErrors(before.problems)) {
     const first = before.problems.find((p) => p.severity === "error");
-    throw new UserError(`nothing added: fix the report first (${first ? formatDiagnostic(first) : shown}; weekly check ${shown})`);
+    throw new UserError(
+      `nothing added: fix the report first (${first ? formatDiagnostic(first) : shown}; weekly check ${shown})`,
+    );
   }
   if (!opts.label) await checkInJira(io, id, config, dir);
   const doc = parseDocument(source);
-  const where = addNote(doc, { ...(opts.label ? { label: id } : { ticket: id }), text: opts.text, section: opts.section });
+  const where = addNote(doc, {
+    ...(opts.label ? { label: id } : { ticket: id }),
+    text: opts.text,
+    section: opts.section,
+  });
   const text = doc.toString(YAML_OUT);
   // The edit must leave a report that still loads: never write a file that the next command refuses.
   const after = parseReport(text, shown);
   if (!after.report || hasErrors(after.problems)) {
-    throw new UserError(`nothing added: the note would make the report invalid (${after.problems.map(formatDiagnostic)[0]})`);
+    throw new UserError(
+      `nothing added: the note would make the report invalid (${after.problems.map(formatDiagnostic)[0]})`,
+    );
   }
   writeFileAtomic(file, inFormat(text, format), { force: true, display: shown });
-  io.stdout.write(`${shown}: ${opts.label ? `(${id})` : `[${id}]`} in "${where.section}"${where.created ? " (new entry)" : ""}\n`);
+  io.stdout.write(
+    `${shown}: ${opts.label ? `(${id})` : `[${id}]`} in "${where.section}"${where.created ? " (new entry)" : ""}\n`,
+  );
 }
 
 function checkKey(key: string): string {
@@ -70,5 +83,6 @@ async function checkInJira(io: Io, key: string, config: Config, dir: string): Pr
   const { fetchJiraFacts } = await import("../jira/facts.js");
   const result = await fetchJiraFacts([key], setup);
   printDiagnostics(io, result.warnings);
-  if (result.unknown.includes(key)) throw new UserError(`${key} is not in Jira (or not visible to you); a typo? nothing added`);
+  if (result.unknown.includes(key))
+    throw new UserError(`${key} is not in Jira (or not visible to you); a typo? nothing added`);
 }

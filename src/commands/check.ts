@@ -20,13 +20,15 @@ export async function checkCommand(io: Io, opts: CheckOptions): Promise<void> {
   let warnings = 0;
   for (const file of files) {
     const checked = checkReport(io.cwd, file, opts.config);
-    const problems = opts.jira && isValid(checked) ? [...checked.problems, ...(await checkWithJira(io, checked))] : checked.problems;
+    const problems =
+      opts.jira && isValid(checked) ? [...checked.problems, ...(await checkWithJira(io, checked))] : checked.problems;
     printDiagnostics(io, problems);
     errors += errorsOf(problems).length;
     warnings += problems.filter((p) => p.severity === "warning").length;
   }
   const failing = errors + (opts.strict ? warnings : 0);
-  const summary = `${files.length} file${s(files.length)} checked: ${errors} error${s(errors)}, ${warnings} warning${s(warnings)}`;
+  const counts = `${errors} error${s(errors)}, ${warnings} warning${s(warnings)}`;
+  const summary = `${files.length} file${s(files.length)} checked: ${counts}`;
   if (failing > 0) {
     io.stderr.write(`${summary}${opts.strict && warnings && !errors ? " (--strict: warnings fail)" : ""}\n`);
     throw new ProblemsFound(failing);
@@ -36,13 +38,15 @@ export async function checkCommand(io: Io, opts: CheckOptions): Promise<void> {
 
 async function checkWithJira(io: Io, checked: ValidReport): Promise<Diagnostic[]> {
   const enriched = await enrichReport(io, checked, { unknownIs: "error" });
-  if (!enriched.site) throw new UsageError("check --jira needs a Jira site: jira.url in weekly.config.yaml, or JIRA_URL");
+  if (!enriched.site)
+    throw new UsageError("check --jira needs a Jira site: jira.url in weekly.config.yaml, or JIRA_URL");
   if (!enriched.asked && enriched.stale.length > 0) {
     throw new UsageError("check --jira needs Jira credentials: JIRA_API_TOKEN (with JIRA_USER on Cloud), or ~/.netrc");
   }
   // A ticket that an earlier answer of Jira (the cache) knows is known; the others cannot be checked.
   const unverified = enriched.stale.filter((k) => !enriched.facts.has(k));
-  if (unverified.length > 0) throw new JiraError(`could not check ${unverified.join(", ")} against Jira (see the warning above)`);
+  if (unverified.length > 0)
+    throw new JiraError(`could not check ${unverified.join(", ")} against Jira (see the warning above)`);
   return enriched.problems;
 }
 

@@ -24,14 +24,22 @@ export interface ImportOptions {
 
 export async function importCommand(io: Io, opts: ImportOptions): Promise<void> {
   if (opts.files.filter((f) => f === "-").length > 1) throw new UsageError("- (stdin) can be named once only");
-  const loaded = loadConfig({ cwd: io.cwd, explicit: opts.config, near: opts.output ? [resolve(io.cwd, opts.output)] : [] });
+  const loaded = loadConfig({
+    cwd: io.cwd,
+    explicit: opts.config,
+    near: opts.output ? [resolve(io.cwd, opts.output)] : [],
+  });
   const dir = outputDir(io, opts, loaded);
   const result = await importAll(io.cwd, opts.files, loaded.config, io.stdin ?? process.stdin);
   printDiagnostics(io, result.skipped);
   if (result.reports.length === 0 && result.problems.length === 0) {
     throw new UserError(`no weekly report found in ${opts.files.join(", ")}; nothing written`);
   }
-  for (const r of result.reports) printDiagnostics(io, r.notices.map((n) => ({ ...n, file: r.source.file })));
+  for (const r of result.reports)
+    printDiagnostics(
+      io,
+      r.notices.map((n) => ({ ...n, file: r.source.file })),
+    );
   const plan = planFiles(io.cwd, result.reports, dir, opts.force === true);
   printDiagnostics(io, plan.notes);
   const problems = [...result.problems, ...plan.problems];

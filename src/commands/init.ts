@@ -37,16 +37,26 @@ interface Answers {
 
 export async function initCommand(io: Io, opts: InitOptions): Promise<void> {
   const file = join(io.cwd, CONFIG_NAME);
-  if (existsSync(file) && !opts.force) throw new UsageError(`${CONFIG_NAME} already exists here; use --force to replace it`);
+  if (existsSync(file) && !opts.force)
+    throw new UsageError(`${CONFIG_NAME} already exists here; use --force to replace it`);
   if (!opts.interactive && opts.name === undefined && opts.email === undefined && opts.to === undefined) {
-    throw new UsageError("no terminal to ask on: give --name, --email and --to (and --jira-url if you use Jira); nothing written");
+    throw new UsageError(
+      "no terminal to ask on: give --name, --email and --to (and --jira-url if you use Jira); nothing written",
+    );
   }
   const answers = opts.interactive ? await ask(io, opts) : fromFlags(opts);
   const data = configOf(answers);
   check(data, answers);
-  if (!data.from) io.stderr.write("note: no sender yet (--name, --email): render -f eml and send need `from:` in weekly.config.yaml\n");
-  if (answers.to.length === 0) io.stderr.write("note: no recipients yet (--to): render -f eml and send need `to:` in weekly.config.yaml\n");
-  writeFileAtomic(file, header(io.cwd) + stringify(data, { lineWidth: 0 }), { force: opts.force, display: CONFIG_NAME });
+  if (!data.from)
+    io.stderr.write(
+      "note: no sender yet (--name, --email): render -f eml and send need `from:` in weekly.config.yaml\n",
+    );
+  if (answers.to.length === 0)
+    io.stderr.write("note: no recipients yet (--to): render -f eml and send need `to:` in weekly.config.yaml\n");
+  writeFileAtomic(file, header(io.cwd) + stringify(data, { lineWidth: 0 }), {
+    force: opts.force,
+    display: CONFIG_NAME,
+  });
   makeDirs(resolve(io.cwd, answers.reportsDir));
   io.stdout.write(`${CONFIG_NAME}\n`);
   io.stderr.write(`next: weekly new   (starts ${join(answers.reportsDir, "YYYY-MM-DD.yaml")} for this week)\n`);
@@ -90,20 +100,50 @@ async function ask(io: Io, opts: InitOptions): Promise<Answers> {
     askUntil(io, prompter, label, fallback, valid, expected);
   try {
     const name = opts.name ?? (await q("Your name", git(io, "user.name"), () => true, ""));
-    const email = opts.email ?? (await q("Your email", git(io, "user.email"), (s) => Address.safeParse(s).success, ADDRESS_HINT));
-    const to = opts.to ?? [await q("Send the report to (addresses, comma-separated)", "", (s) => s !== "" && addresses(s), `one or more of ${ADDRESS_HINT}`)];
-    const cc = opts.cc ?? [await q("Cc (addresses, comma-separated; Enter for none)", "", (s) => s === "" || addresses(s), ADDRESS_HINT)];
+    const email =
+      opts.email ?? (await q("Your email", git(io, "user.email"), (s) => Address.safeParse(s).success, ADDRESS_HINT));
+    const to = opts.to ?? [
+      await q(
+        "Send the report to (addresses, comma-separated)",
+        "",
+        (s) => s !== "" && addresses(s),
+        `one or more of ${ADDRESS_HINT}`,
+      ),
+    ];
+    const cc = opts.cc ?? [
+      await q("Cc (addresses, comma-separated; Enter for none)", "", (s) => s === "" || addresses(s), ADDRESS_HINT),
+    ];
     const site = (s: string) => s === "" || siteOf(s) !== undefined;
-    const jiraUrl = opts.jiraUrl ?? (await q("Jira site (e.g. https://example.atlassian.net; Enter for none)", "", site, "a site like example.atlassian.net"));
-    const reportsDir = opts.reportsDir ?? (await q("Folder for the weekly files", "reports", (s) => s !== "", "a folder name"));
-    const answers = { name: name || undefined, email: email || undefined, to: splitAddressList(to), cc: splitAddressList(cc) };
+    const jiraUrl =
+      opts.jiraUrl ??
+      (await q(
+        "Jira site (e.g. https://example.atlassian.net; Enter for none)",
+        "",
+        site,
+        "a site like example.atlassian.net",
+      ));
+    const reportsDir =
+      opts.reportsDir ?? (await q("Folder for the weekly files", "reports", (s) => s !== "", "a folder name"));
+    const answers = {
+      name: name || undefined,
+      email: email || undefined,
+      to: splitAddressList(to),
+      cc: splitAddressList(cc),
+    };
     return { ...answers, jiraUrl: siteOf(jiraUrl) || undefined, reportsDir };
   } finally {
     prompter.close();
   }
 }
 
-async function askUntil(io: Io, p: Prompter, label: string, fallback: string, valid: (s: string) => boolean, expected: string) {
+async function askUntil(
+  io: Io,
+  p: Prompter,
+  label: string,
+  fallback: string,
+  valid: (s: string) => boolean,
+  expected: string,
+) {
   for (let tries = 0; tries < 3; tries++) {
     const answer = await p.ask(label, fallback);
     if (valid(answer)) return answer;
@@ -123,7 +163,13 @@ function siteOf(text: string): string | undefined {
 }
 
 /** Which flag sets a config field, for messages. */
-const FLAG_OF: Record<string, string> = { from: "--email", to: "--to", cc: "--cc", "jira.url": "--jira-url", reports_dir: "--reports-dir" };
+const FLAG_OF: Record<string, string> = {
+  from: "--email",
+  to: "--to",
+  cc: "--cc",
+  "jira.url": "--jira-url",
+  reports_dir: "--reports-dir",
+};
 
 function configOf(a: Answers): Record<string, unknown> {
   const from = a.email ? (a.name ? `${a.name} <${a.email}>` : a.email) : undefined;
@@ -141,7 +187,8 @@ function configOf(a: Answers): Record<string, unknown> {
 function header(cwd: string): string {
   const ref = schemaReference("config", cwd);
   const line = ref ? `# yaml-language-server: $schema=${ref}\n` : "";
-  return `${line}# Written by weekly init. Every setting: weekly schema config; Jira credentials go in the environment.\n`;
+  const note = "Every setting: weekly schema config; Jira credentials go in the environment.";
+  return `${line}# Written by weekly init. ${note}\n`;
 }
 
 function git(io: Io, key: string): string {

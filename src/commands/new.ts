@@ -30,12 +30,16 @@ export interface NewOptions {
 
 export async function newCommand(io: Io, opts: NewOptions): Promise<void> {
   const { config, dir, file: configFile } = loadConfig({ cwd: io.cwd, explicit: opts.config });
-  if (!configFile) io.stderr.write(`note: no weekly.config.yaml here or above; using ./${config.reports_dir} (weekly init writes one)\n`);
+  if (!configFile)
+    io.stderr.write(
+      `note: no weekly.config.yaml here or above; using ./${config.reports_dir} (weekly init writes one)\n`,
+    );
   const weekEnding = weekEndingFor(opts.date ?? dateIn(io.now(), config.timezone), config.week_ends_on);
   const folder = join(dir, config.reports_dir);
   const target = join(folder, `${weekEnding}.yaml`);
   const shown = displayPath(io.cwd, target);
-  if (existsSync(target) && !opts.force) throw new UsageError(`${shown} already exists; edit it, or use --force to start it again`);
+  if (existsSync(target) && !opts.force)
+    throw new UsageError(`${shown} already exists; edit it, or use --force to start it again`);
   const text = (await nextWeek(io, opts, folder, weekEnding)) ?? fromScratch(io, weekEnding, folder, shown);
   makeDirs(folder);
   if (existsSync(target)) {
@@ -53,12 +57,22 @@ async function nextWeek(io: Io, opts: NewOptions, folder: string, weekEnding: st
   const previous = latestBefore(folder, weekEnding);
   if (!previous) return undefined;
   const last = checkReport(io.cwd, previous.path, opts.config);
-  if (!isValid(last)) throw new UserError(`${last.file}: last week's report has errors; fix them first (weekly check ${last.file})`);
+  if (!isValid(last))
+    throw new UserError(`${last.file}: last week's report has errors; fix them first (weekly check ${last.file})`);
   const { text, format } = readTextWithFormat(previous.path, "report file (YAML)");
   const doc = parseDocument(text);
-  const jira = opts.fromJira || opts.dropDone ? await jiraForNew(io, last, { dropDone: opts.dropDone === true, addMine: opts.fromJira === true }) : undefined;
+  const jira =
+    opts.fromJira || opts.dropDone
+      ? await jiraForNew(io, last, { dropDone: opts.dropDone === true, addMine: opts.fromJira === true })
+      : undefined;
   const { config } = last.loaded;
-  const carry = { weekEnding, previous: previous.weekEnding, notes: config.carry_notes, drop: jira?.drop, rename: jira?.moved };
+  const carry = {
+    weekEnding,
+    previous: previous.weekEnding,
+    notes: config.carry_notes,
+    drop: jira?.drop,
+    rename: jira?.moved,
+  };
   const { notices } = carryForward(doc, last.report, carry);
   if (jira) addTicketEntries(doc, jira.add);
   printDiagnostics(io, [...notices, ...(jira?.notices ?? [])]);
@@ -76,6 +90,8 @@ function openEditor(io: Io, file: string): void {
   // Through sh, so that EDITOR may carry arguments ("code --wait"); the path goes in as $1, quoted.
   const r = spawnSync("sh", ["-c", `${editor} "$1"`, "sh", file], { stdio: "inherit", env: io.env });
   if (r.error || r.status !== 0) {
-    throw new UserError(`${editor} did not finish cleanly (${r.error?.message ?? `exit ${r.status}`}); the file is written: ${file}`);
+    throw new UserError(
+      `${editor} did not finish cleanly (${r.error?.message ?? `exit ${r.status}`}); the file is written: ${file}`,
+    );
   }
 }

@@ -41,10 +41,15 @@ export async function prepareModel(io: Io, opts: PrepareOptions, { command, refu
   printDiagnostics(io, checked.problems);
   const failing = opts.strict ? checked.problems.length : errorsOf(checked.problems).length;
   if (failing > 0 || !isValid(checked)) {
-    if (!hasErrors(checked.problems)) io.stderr.write(`${refusal}: --strict, and ${failing} warning${failing === 1 ? "" : "s"}\n`);
+    if (!hasErrors(checked.problems))
+      io.stderr.write(`${refusal}: --strict, and ${failing} warning${failing === 1 ? "" : "s"}\n`);
     throw new ProblemsFound(failing);
   }
-  const enriched = await enrichReport(io, checked, { offline: opts.offline, refresh: opts.refresh, unknownIs: "warning" });
+  const enriched = await enrichReport(io, checked, {
+    offline: opts.offline,
+    refresh: opts.refresh,
+    unknownIs: "warning",
+  });
   printDiagnostics(io, enriched.problems);
   if (opts.strict && enriched.problems.length > 0) {
     const n = enriched.problems.length;

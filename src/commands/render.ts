@@ -26,15 +26,24 @@ export interface RenderOptions {
 export async function renderCommand(io: Io, opts: RenderOptions): Promise<void> {
   if (opts.fromContext && opts.file) throw new UsageError("give a report file or --from-context FILE, not both");
   if (opts.template && opts.format === "md") {
-    throw new UsageError("--template replaces the built-in template: -f md has no effect with it (-f eml wraps your template's text in an email)");
+    throw new UsageError(
+      "--template replaces the built-in template: -f md has no effect with it " +
+        "(-f eml wraps your template's text in an email)",
+    );
   }
   const { model, configTemplate } = opts.fromContext
-    ? { model: (await import("../model/context.js")).readContext(resolve(io.cwd, opts.fromContext)), configTemplate: undefined }
+    ? {
+        model: (await import("../model/context.js")).readContext(resolve(io.cwd, opts.fromContext)),
+        configTemplate: undefined,
+      }
     : await fromReport(io, opts);
   if (opts.context) return emit(io, `${JSON.stringify(model, null, 2)}\n`, opts.output, opts.force);
   const file = opts.template ? resolve(io.cwd, opts.template) : opts.format === "md" ? undefined : configTemplate;
   const choice: TemplateChoice = file ? { file } : { format: opts.format === "md" ? "md" : "text" };
-  const text = opts.format === "eml" ? await (await import("../render/eml.js")).renderEmail(model, choice, io.now()) : await renderModel(model, choice);
+  const text =
+    opts.format === "eml"
+      ? await (await import("../render/eml.js")).renderEmail(model, choice, io.now())
+      : await renderModel(model, choice);
   emit(io, text, opts.output, opts.force);
 }
 

@@ -23,7 +23,10 @@ export interface SendOptions extends PrepareOptions {
 }
 
 export async function sendCommand(io: Io, opts: SendOptions): Promise<void> {
-  const { model, reportFile, config, configTemplate } = await prepareModel(io, opts, { command: "send", refusal: "not sent" });
+  const { model, reportFile, config, configTemplate } = await prepareModel(io, opts, {
+    command: "send",
+    refusal: "not sent",
+  });
   const target = smtpTarget(config.smtp);
   const file = opts.template ? resolve(io.cwd, opts.template) : configTemplate;
   const choice: TemplateChoice = file ? { file } : { format: "text" };
@@ -36,7 +39,9 @@ export async function sendCommand(io: Io, opts: SendOptions): Promise<void> {
   }
   const password = smtpPassword(target, io.env);
   if (password !== undefined && target.security === "none") {
-    io.stderr.write(`warning: smtp.security is none: the password for ${target.user} crosses the network unencrypted\n`);
+    io.stderr.write(
+      `warning: smtp.security is none: the password for ${target.user} crosses the network unencrypted\n`,
+    );
   }
   await confirmSend(io, `Send "${model.subject}" to ${recipients(envelope.to.length)} via ${target.host}?`, opts);
   let accepted: number;

@@ -25,13 +25,23 @@ export async function statusCommand(io: Io, opts: StatusOptions): Promise<void> 
   printDiagnostics(io, errors);
   if (!isValid(checked)) throw new ProblemsFound(errors.length);
   const report = checked.report;
-  const enriched = await enrichReport(io, checked, { offline: opts.offline, refresh: opts.refresh, unknownIs: "warning" });
-  printDiagnostics(io, enriched.problems.filter((p) => p.file === undefined));
-  if (!enriched.asked) io.stderr.write("note: Jira is not asked (no jira.url / JIRA_URL, or no credentials); its columns are empty\n");
+  const enriched = await enrichReport(io, checked, {
+    offline: opts.offline,
+    refresh: opts.refresh,
+    unknownIs: "warning",
+  });
+  printDiagnostics(
+    io,
+    enriched.problems.filter((p) => p.file === undefined),
+  );
+  if (!enriched.asked)
+    io.stderr.write("note: Jira is not asked (no jira.url / JIRA_URL, or no credentials); its columns are empty\n");
   const unknown = new Set(enriched.unknown);
   const earlier = earlierReports(io.cwd, file, checked.weekEnding, opts.config);
   if (earlier.skipped.length) {
-    io.stderr.write(`warning: not counted for weeks without progress (invalid): ${earlier.skipped.join(", ")}; see weekly check\n`);
+    io.stderr.write(
+      `warning: not counted for weeks without progress (invalid): ${earlier.skipped.join(", ")}; see weekly check\n`,
+    );
   }
 
   const rows = ticketsOf(report).map(({ key, entry }) => {
@@ -53,14 +63,15 @@ export async function statusCommand(io: Io, opts: StatusOptions): Promise<void> 
 function earlierReports(cwd: string, file: string, weekEnding: string, config?: string) {
   const reports: Report[] = [];
   const skipped: string[] = [];
-  for (const r of listReports(dirname(file)).filter((r) => r.weekEnding < weekEnding).reverse()) {
+  for (const r of listReports(dirname(file))
+    .filter((r) => r.weekEnding < weekEnding)
+    .reverse()) {
     const { report } = checkReport(cwd, r.path, config);
     if (report) reports.push(report);
     else skipped.push(basename(r.path));
   }
   return { reports, skipped };
 }
-
 
 /** How many weeks before this one in a row reported the ticket with no progress. */
 function weeksWithoutProgress(key: string, earlier: Report[]): number {
@@ -75,5 +86,14 @@ function weeksWithoutProgress(key: string, earlier: Report[]): number {
 
 function table(rows: string[][]): string {
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => [...r[c]!].length)));
-  return rows.map((r) => r.map((cell, c) => (c === r.length - 1 ? cell : cell.padEnd(widths[c]!))).join("  ").trimEnd()).join("\n") + "\n";
+  return (
+    rows
+      .map((r) =>
+        r
+          .map((cell, c) => (c === r.length - 1 ? cell : cell.padEnd(widths[c]!)))
+          .join("  ")
+          .trimEnd(),
+      )
+      .join("\n") + "\n"
+  );
 }

@@ -47,7 +47,9 @@ export function loadConfig(opts: ConfigOptions): LoadedConfig {
   const text = readTextFile(file, "weekly.config.yaml");
   const parsed = parseYaml(text, file);
   const data = parsed.problems.length === 0 && parsed.data == null ? {} : parsed.data;
-  const { value, problems } = parsed.problems.length ? { value: undefined, problems: parsed.problems } : validate(Config, { ...parsed, data }, file);
+  const { value, problems } = parsed.problems.length
+    ? { value: undefined, problems: parsed.problems }
+    : validate(Config, { ...parsed, data }, file);
   if (!value) {
     // A broken config is not the report's fault: say all that is wrong with it, in one line each.
     throw new UserError(problems);

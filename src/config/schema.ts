@@ -37,8 +37,15 @@ export const JiraConfig = z.strictObject({
     .default("auto")
     .describe("Jira Cloud or Data Center/Server; auto: *.atlassian.net is Cloud, else ask /serverInfo"),
   timeout_seconds: z.number().positive().max(600).default(15).describe("Give up on one Jira request after this long"),
-  cache_minutes: z.number().min(0).default(10).describe("Facts fetched less than this long ago are used without asking Jira again"),
-  cache_dir: z.string().optional().describe("Where fetched ticket facts are kept (default: $XDG_CACHE_HOME/weekly-report)"),
+  cache_minutes: z
+    .number()
+    .min(0)
+    .default(10)
+    .describe("Facts fetched less than this long ago are used without asking Jira again"),
+  cache_dir: z
+    .string()
+    .optional()
+    .describe("Where fetched ticket facts are kept (default: $XDG_CACHE_HOME/weekly-report)"),
 });
 export type JiraConfig = z.output<typeof JiraConfig>;
 
@@ -48,7 +55,10 @@ export const SmtpConfig = z.strictObject({
   security: z
     .enum(["starttls", "tls", "none"])
     .default("starttls")
-    .describe("starttls: upgrade a plain connection (required); tls: TLS from the start; none: no encryption (local relays only)"),
+    .describe(
+      "starttls: upgrade a plain connection (required); tls: TLS from the start; " +
+        "none: no encryption (local relays only)",
+    ),
   user: z.string().optional().describe("Login; the password comes from WEEKLY_SMTP_PASSWORD, never from a file"),
   tls_verify: z.boolean().default(true).describe("Check the server's certificate"),
   timeout_seconds: z.number().positive().max(600).default(30),
@@ -60,14 +70,17 @@ export const Config = z.strictObject({
   week_ends_on: Weekday.default("friday").describe("The weekday a report's week ends on"),
   timezone: z
     .string()
-    .refine((tz) => {
-      try {
-        new Intl.DateTimeFormat("en", { timeZone: tz });
-        return true;
-      } catch {
-        return false;
-      }
-    }, { message: "expected an IANA time zone like Europe/Berlin" })
+    .refine(
+      (tz) => {
+        try {
+          new Intl.DateTimeFormat("en", { timeZone: tz });
+          return true;
+        } catch {
+          return false;
+        }
+      },
+      { message: "expected an IANA time zone like Europe/Berlin" },
+    )
     .optional()
     .describe("Time zone that decides which day it is (weekly new, weekly add); default: the system's"),
   carry_notes: z

@@ -11,7 +11,10 @@ export function secretForms(secret: string): string[] {
   for (let k = 0; k < 3; k++) {
     const bytes = Buffer.concat([Buffer.alloc(k), Buffer.from(secret, "utf8")]);
     const full = Math.floor(bytes.length / 3);
-    const stable = bytes.subarray(0, full * 3).toString("base64").slice(k > 0 ? 4 : 0);
+    const stable = bytes
+      .subarray(0, full * 3)
+      .toString("base64")
+      .slice(k > 0 ? 4 : 0);
     if (stable.length >= 4) forms.push(stable);
   }
   return [...new Set(forms)].filter((f) => f.length > 0);

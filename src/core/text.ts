@@ -1,7 +1,20 @@
 // Small text helpers that several stages share.
 
 /** Lower-case month abbreviations, January first. */
-export const MONTHS: readonly string[] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+export const MONTHS: readonly string[] = [
+  "jan",
+  "feb",
+  "mar",
+  "apr",
+  "may",
+  "jun",
+  "jul",
+  "aug",
+  "sep",
+  "oct",
+  "nov",
+  "dec",
+];
 
 /** A footnote citation like [2] in free text (global: use with matchAll). */
 export const FOOTNOTE_CITE = /\[([1-9][0-9]*)\]/g;

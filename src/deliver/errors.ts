@@ -22,20 +22,30 @@ export function describeSmtpFailure(e: unknown, target: SmtpTarget, from: string
   const code = err.originalCode ?? err.code;
   if (code === "ECONNREFUSED") return `could not connect to ${where}: connection refused`;
   if (err.code === "EDNS" || code === "ENOTFOUND") return `could not connect to ${where}: no such host`;
-  if (err.code === "ETIMEDOUT") return `no answer from ${where} within ${target.timeoutMs / 1000} s (smtp.timeout_seconds)`;
-  return describeTlsFailure(err, where) ?? describeRefusal(err, target, from) ?? `sending through ${where} failed: ${oneLine(err.message)}`;
+  if (err.code === "ETIMEDOUT")
+    return `no answer from ${where} within ${target.timeoutMs / 1000} s (smtp.timeout_seconds)`;
+  return (
+    describeTlsFailure(err, where) ??
+    describeRefusal(err, target, from) ??
+    `sending through ${where} failed: ${oneLine(err.message)}`
+  );
 }
 
 function describeTlsFailure(err: NodemailerError, where: string): string | undefined {
   const code = err.originalCode ?? err.code ?? "";
   if (UNTRUSTED_CERT.has(code)) {
-    return `could not connect securely to ${where}: the server's certificate is not trusted (${oneLine(err.message)}); smtp.tls_verify: false skips this check`;
+    const why = oneLine(err.message);
+    const hint = "smtp.tls_verify: false skips this check";
+    return `could not connect securely to ${where}: the server's certificate is not trusted (${why}); ${hint}`;
   }
   if (code === "ERR_SSL_WRONG_VERSION_NUMBER") {
-    return `could not connect securely to ${where}: the server does not speak TLS on this port; try security: starttls (port 587)`;
+    const hint = "try security: starttls (port 587)";
+    return `could not connect securely to ${where}: the server does not speak TLS on this port; ${hint}`;
   }
   if (err.code === "ETLS" && err.command === "STARTTLS") {
-    return `${where} does not offer STARTTLS (${oneLine(err.response ?? err.message)}), which security: starttls requires; use security: tls if it speaks TLS from the start (port 465)`;
+    const reply = oneLine(err.response ?? err.message);
+    const hint = "use security: tls if it speaks TLS from the start (port 465)";
+    return `${where} does not offer STARTTLS (${reply}), which security: starttls requires; ${hint}`;
   }
   if (err.code === "ETLS") return `could not connect securely to ${where}: ${oneLine(err.message)}`;
   return undefined;
@@ -43,19 +53,27 @@ function describeTlsFailure(err: NodemailerError, where: string): string | undef
 
 function describeRefusal(err: NodemailerError, target: SmtpTarget, from: string): string | undefined {
   const reply = oneLine(err.response ?? err.message);
-  if (err.code === "EAUTH") return `the SMTP server refused the login of ${target.user ?? "(no user)"}: ${reply}; check WEEKLY_SMTP_PASSWORD`;
+  if (err.code === "EAUTH")
+    return `the SMTP server refused the login of ${target.user ?? "(no user)"}: ${reply}; check WEEKLY_SMTP_PASSWORD`;
   if (err.code !== "EENVELOPE") return undefined;
-  if (err.command === "RCPT TO") return `the SMTP server refused ${err.rejected?.join(", ") ?? "the recipients"}: ${reply}`;
+  if (err.command === "RCPT TO")
+    return `the SMTP server refused ${err.rejected?.join(", ") ?? "the recipients"}: ${reply}`;
   if (err.command === "MAIL FROM" && err.responseCode === 530) {
-    return `the SMTP server wants a login before it takes mail from ${from} (${reply}); set smtp.user and WEEKLY_SMTP_PASSWORD`;
+    const hint = "set smtp.user and WEEKLY_SMTP_PASSWORD";
+    return `the SMTP server wants a login before it takes mail from ${from} (${reply}); ${hint}`;
   }
   return `the SMTP server refused the message from ${from}: ${reply}`;
 }
 
 /** Some recipients got the message, the server refused the others. */
-export function describePartialDelivery(info: { accepted: string[]; rejected: string[]; rejectedErrors?: NodemailerError[] }): string {
-  const refused = info.rejected.map((address, i) => `${address} (${oneLine(info.rejectedErrors?.[i]?.response ?? "refused")})`);
+export function describePartialDelivery(info: {
+  accepted: string[];
+  rejected: string[];
+  rejectedErrors?: NodemailerError[];
+}): string {
+  const refused = info.rejected.map(
+    (address, i) => `${address} (${oneLine(info.rejectedErrors?.[i]?.response ?? "refused")})`,
+  );
   const total = info.accepted.length + info.rejected.length;
   return `sent to ${info.accepted.length} of ${total} recipients only: the SMTP server refused ${refused.join(", ")}`;
 }
-

@@ -23,7 +23,10 @@ const DEFAULT_PORTS = { tls: 465, starttls: 587, none: 25 } as const;
 
 export function smtpTarget(smtp: SmtpConfig | undefined): SmtpTarget {
   if (!smtp) {
-    throw new UserError("no SMTP server to send through: add one to weekly.config.yaml, e.g. `smtp: {host: smtp.example.com, user: you@example.com}`");
+    throw new UserError(
+      "no SMTP server to send through: add one to weekly.config.yaml, " +
+        "e.g. `smtp: {host: smtp.example.com, user: you@example.com}`",
+    );
   }
   return {
     host: smtp.host,
@@ -43,7 +46,10 @@ export function smtpPassword(target: SmtpTarget, env: NodeJS.ProcessEnv): string
   if (target.user === undefined) return undefined;
   const password = env[PASSWORD_VARIABLE];
   if (!password) {
-    throw new UserError(`smtp.user is ${target.user}, but ${PASSWORD_VARIABLE} is not set: export it (the password is read from the environment only)`);
+    throw new UserError(
+      `smtp.user is ${target.user}, but ${PASSWORD_VARIABLE} is not set: ` +
+        "export it (the password is read from the environment only)",
+    );
   }
   return password;
 }
@@ -66,7 +72,12 @@ function transportOptions(t: SmtpTarget, password: string | undefined): SMTPTran
 }
 
 /** Send `eml` unchanged; resolves to the number of recipients the server took. */
-export async function sendMessage(target: SmtpTarget, password: string | undefined, envelope: Envelope, eml: string): Promise<number> {
+export async function sendMessage(
+  target: SmtpTarget,
+  password: string | undefined,
+  envelope: Envelope,
+  eml: string,
+): Promise<number> {
   const { createTransport } = await import("nodemailer");
   const transport = createTransport(transportOptions(target, password));
   try {

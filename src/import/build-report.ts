@@ -59,7 +59,15 @@ export function buildReport(email: Email, config: Config): ImportedReport | Skip
 }
 
 const PRINTED_HEADERS = ["from", "to", "cc", "bcc", "subject", "reply-to"];
-const TITLE: Record<string, string> = { from: "From", to: "To", cc: "Cc", bcc: "Bcc", subject: "Subject", "reply-to": "Reply-To" };
+const PRINTED = "From, To, Cc, Bcc, Subject, Reply-To";
+const TITLE: Record<string, string> = {
+  from: "From",
+  to: "To",
+  cc: "Cc",
+  bcc: "Bcc",
+  subject: "Subject",
+  "reply-to": "Reply-To",
+};
 
 /** The text report prints six header lines; say where a plain email's block differs. */
 function noteHeaderBlock(email: Email, notices: Diagnostic[]): void {
@@ -67,12 +75,22 @@ function noteHeaderBlock(email: Email, notices: Diagnostic[]): void {
   if (!names || names.join() === PRINTED_HEADERS.join()) return;
   const dropped = names.filter((n) => !PRINTED_HEADERS.includes(n));
   const added = PRINTED_HEADERS.filter((n) => !names.includes(n)).map((n) => TITLE[n]);
-  const parts = [dropped.length ? `drops ${dropped.join(", ")}` : "", added.length ? `adds ${added.join(", ")}` : "", !dropped.length && !added.length ? "puts them in order" : ""];
-  notices.push({ severity: "info", line: email.line, message: `normalized: the header block prints From, To, Cc, Bcc, Subject, Reply-To (${parts.filter(Boolean).join("; ")})` });
+  const parts = [
+    dropped.length ? `drops ${dropped.join(", ")}` : "",
+    added.length ? `adds ${added.join(", ")}` : "",
+    !dropped.length && !added.length ? "puts them in order" : "",
+  ];
+  notices.push({
+    severity: "info",
+    line: email.line,
+    message: `normalized: the header block prints ${PRINTED} (${parts.filter(Boolean).join("; ")})`,
+  });
 }
 
 function nameOf(email: Email): string {
-  return email.headers.subject ? `the email ${JSON.stringify(email.headers.subject)}` : `the email at line ${email.line}`;
+  return email.headers.subject
+    ? `the email ${JSON.stringify(email.headers.subject)}`
+    : `the email at line ${email.line}`;
 }
 
 /** "Week ending YYYY-MM-DD" in the Subject; else the configured week-ending day of the Date header's week. */
@@ -81,7 +99,8 @@ function weekEndingOf(email: Email, config: Config): string {
   if (inSubject && IsoDate.safeParse(inSubject).success) return inSubject;
   const date = email.headers.date;
   if (date && IsoDate.safeParse(date).success) return weekReportedOn(date, config.week_ends_on);
-  const message = `${nameOf(email)} names no week: its Subject has no "Week ending YYYY-MM-DD" and it has no Date header; add one of them`;
+  const why = 'its Subject has no "Week ending YYYY-MM-DD" and it has no Date header; add one of them';
+  const message = `${nameOf(email)} names no week: ${why}`;
   throw new UserError({ severity: "error", file: email.file, line: email.line, message });
 }
 
@@ -93,14 +112,22 @@ function mailFieldsOf(email: Email, config: Config, weekEnding: string, notices:
   const from = h.from?.[0];
   if (from !== undefined && from !== config.from) {
     if (Address.safeParse(from).success) out.from = from;
-    else say(`From: ${JSON.stringify(from)} is not an address like "Jane Doe <jane@example.com>"; the report prints weekly.config.yaml's from`);
+    else
+      say(
+        `From: ${JSON.stringify(from)} is not an address like "Jane Doe <jane@example.com>"; ` +
+          "the report prints weekly.config.yaml's from",
+      );
   }
-  if (h.from?.length === 0 && config.from) say(`From: is empty, but the report prints weekly.config.yaml's from (${config.from})`);
+  if (h.from?.length === 0 && config.from)
+    say(`From: is empty, but the report prints weekly.config.yaml's from (${config.from})`);
   if ((h.from?.length ?? 0) > 1) say(`From: names ${h.from!.length} senders; the report keeps the first, ${from}`);
   for (const field of LIST_FIELDS) {
     const list = h[field] ?? [];
     const bad = list.find((a) => !Address.safeParse(a).success);
-    if (bad !== undefined) say(`${field}: ${JSON.stringify(bad)} is not an address; the report prints weekly.config.yaml's ${field} instead`);
+    if (bad !== undefined)
+      say(
+        `${field}: ${JSON.stringify(bad)} is not an address; the report prints weekly.config.yaml's ${field} instead`,
+      );
     else if (list.join(", ") !== (config[field] ?? []).join(", ")) out[field] = list.length === 1 ? list[0]! : list;
   }
   const subject = subjectFor(config.subject, weekEnding);

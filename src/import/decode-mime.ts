@@ -15,10 +15,16 @@ export async function decodeMime(data: Buffer, file: string, line: number): Prom
   try {
     mail = await simpleParser(data, OPTIONS);
   } catch (e) {
-    throw new UserError({ severity: "error", file, line, message: `cannot decode this message: ${(e as Error).message}` });
+    throw new UserError({
+      severity: "error",
+      file,
+      line,
+      message: `cannot decode this message: ${(e as Error).message}`,
+    });
   }
   if (typeof mail.text !== "string") {
-    const message = `the message ${JSON.stringify(mail.subject ?? "")} has no plain-text part; a weekly report is plain text`;
+    const subject = JSON.stringify(mail.subject ?? "");
+    const message = `the message ${subject} has no plain-text part; a weekly report is plain text`;
     throw new UserError({ severity: "error", file, line, message });
   }
   const body = (mail.text.includes("\r") ? mail.text.replace(/\r\n?/g, "\n") : mail.text).split("\n");

@@ -13,7 +13,12 @@ export interface ImportResult {
   problems: Diagnostic[];
 }
 
-export async function importAll(cwd: string, files: string[], config: Config, stdin: AsyncIterable<Uint8Array>): Promise<ImportResult> {
+export async function importAll(
+  cwd: string,
+  files: string[],
+  config: Config,
+  stdin: AsyncIterable<Uint8Array>,
+): Promise<ImportResult> {
   const result: ImportResult = { reports: [], skipped: [], problems: [] };
   const build = (email: Email | WeeklyError): ImportedReport | Skipped | WeeklyError => {
     if (email instanceof WeeklyError) return email;

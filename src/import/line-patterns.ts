@@ -54,11 +54,15 @@ export function underlineOf(line: string | undefined): { char: string; length: n
   return { char: m[1]![0]!, length: m[1]!.length, exact: line === m[1] };
 }
 
-/** Whether lines[i] is a section title: text at the left margin, underlined (3 long at least, or as long) on the next line. */
+/**
+ * Whether lines[i] is a section title: text at the left margin, underlined on the next line
+ * (3 long at least, or as long as the title).
+ */
 export function isSectionTitle(lines: readonly string[], i: number): boolean {
   const line = lines[i];
   if (line === undefined || isBlank(line) || /^\s/.test(line)) return false;
-  if (trailerTitleOf(line) || parseHeading(line) || parseFootnote(line) || BULLET.test(line) || COMMENT.test(line)) return false;
+  if (trailerTitleOf(line) || parseHeading(line) || parseFootnote(line) || BULLET.test(line) || COMMENT.test(line))
+    return false;
   const underline = underlineOf(lines[i + 1]);
   return underline !== undefined && (underline.length >= 3 || underline.length === [...line.trimEnd()].length);
 }
@@ -83,7 +87,11 @@ export function parseBullet(line: string, bullet = "*"): { char: string; text: s
 }
 
 /** The layout an email keeps throughout: what its first title underline, bullet and footnote use. */
-export function detectStyle(lines: readonly string[]): { bullet: "*" | "-"; underline: "=" | "-"; footnoteIndent: number } {
+export function detectStyle(lines: readonly string[]): {
+  bullet: "*" | "-";
+  underline: "=" | "-";
+  footnoteIndent: number;
+} {
   let bullet: "*" | "-" | undefined;
   let underline: "=" | "-" | undefined;
   const indents = new Map<number, number>();

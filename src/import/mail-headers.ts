@@ -22,7 +22,10 @@ const HEADER_LINE = /^([A-Za-z][A-Za-z0-9-]*):[ \t]?(.*)$/;
 export const isHeaderLine = (line: string | undefined) => line !== undefined && HEADER_LINE.test(line);
 
 /** Header lines from lines[i] (folded lines joined) up to the blank line; `next` is the first body line. */
-export function readHeaderBlock(lines: readonly string[], i: number): { fields: Map<string, string>; next: number; separated: boolean } {
+export function readHeaderBlock(
+  lines: readonly string[],
+  i: number,
+): { fields: Map<string, string>; next: number; separated: boolean } {
   const fields = new Map<string, string>();
   let name: string | undefined;
   for (; i < lines.length; i++) {

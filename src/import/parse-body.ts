@@ -3,7 +3,15 @@
 // Nothing is dropped: text with no place of its own is kept verbatim and named.
 import type { Diagnostic } from "../core/diagnostic.js";
 import { FOOTNOTE_CITE } from "../core/text.js";
-import { blockText, createContext, expectOneBlank, notice, quote, skipBlank, type ParseContext } from "./parse-context.js";
+import {
+  blockText,
+  createContext,
+  expectOneBlank,
+  notice,
+  quote,
+  skipBlank,
+  type ParseContext,
+} from "./parse-context.js";
 import { isSectionTitle, parseFootnote, parseHeading, trailerTitleOf } from "./line-patterns.js";
 import { parseSectionBody, parseSectionHead, unplacedEnd, type SectionInput } from "./parse-section.js";
 import { parseTrailer, type Trailers } from "./parse-trailer.js";
@@ -23,7 +31,11 @@ export interface ParsedBody {
   trailers?: { title: string; text: string }[];
 }
 
-export function parseBody(allLines: readonly string[], lineOf: (i: number) => number, summaryWidth: number): { body: ParsedBody; notices: Diagnostic[] } {
+export function parseBody(
+  allLines: readonly string[],
+  lineOf: (i: number) => number,
+  summaryWidth: number,
+): { body: ParsedBody; notices: Diagnostic[] } {
   // A sign-off ends the email whatever stands before it (even a === trailer === that would take it in).
   const signOff = findSignOff(allLines);
   const lines = signOff ? allLines.slice(0, signOff.start) : allLines;
@@ -38,7 +50,8 @@ export function parseBody(allLines: readonly string[], lineOf: (i: number) => nu
     const line = lines[i]!;
     const afterTrailers = trailers.trailers.length > 0 || trailers.patches || trailers.issues || trailers.events;
     if (isSectionTitle(lines, i)) {
-      if (afterTrailers) notice(ctx, i, `normalized: section ${quote(line.trim())} after the === trailers === prints before them`);
+      if (afterTrailers)
+        notice(ctx, i, `normalized: section ${quote(line.trim())} after the === trailers === prints before them`);
       const { section, next } = parseSectionHead(ctx, i);
       sections.push(section);
       i = parseSectionBody(ctx, section, next);
@@ -46,7 +59,13 @@ export function parseBody(allLines: readonly string[], lineOf: (i: number) => nu
       i = skipBlank(ctx, parseTrailer(ctx, trailers, i));
     } else if (sections.length > 0 && (parseHeading(line) || parseFootnote(line))) {
       const last = sections.at(-1)!;
-      if (afterTrailers) notice(ctx, i, `entries after the === trailers === (a block pasted twice?) are kept in section ${quote(last.title)} and print there`);
+      if (afterTrailers)
+        notice(
+          ctx,
+          i,
+          "entries after the === trailers === (a block pasted twice?) are kept in section " +
+            `${quote(last.title)} and print there`,
+        );
       i = parseSectionBody(ctx, last, i);
     } else if (sections.length === 0 && !afterTrailers && around.intro === undefined) {
       i = keepAround(ctx, around, "intro", i);
@@ -57,11 +76,18 @@ export function parseBody(allLines: readonly string[], lineOf: (i: number) => nu
     }
   }
   const { intro, closing } = around;
-  const body = { ...styleOf(ctx), ...(intro !== undefined ? { intro } : {}), ...assemble(sections, trailers, unsorted), ...(closing !== undefined ? { closing } : {}) };
+  const body = {
+    ...styleOf(ctx),
+    ...(intro !== undefined ? { intro } : {}),
+    ...assemble(sections, trailers, unsorted),
+    ...(closing !== undefined ? { closing } : {}),
+  };
   return { body, notices: ctx.notices };
 }
 
-const SIGN_OFF = /^(?:--\s*$|(?:thanks|thank you|many thanks|cheers|regards|best|kind regards|best regards|br|greetings|sincerely)\b)/i;
+const SIGN_OFF_WORDS = ["thanks", "thank you", "many thanks", "cheers", "regards", "best", "kind regards"];
+SIGN_OFF_WORDS.push("best regards", "br", "greetings", "sincerely");
+const SIGN_OFF = new RegExp(`^(?:--\\s*$|(?:${SIGN_OFF_WORDS.join("|")})\\b)`, "i");
 
 /** The last paragraph, when it is a sign-off ("Thanks,", "Regards", "-- "): at most six lines after a blank line. */
 function findSignOff(lines: readonly string[]): { start: number; lines: string[] } | undefined {
@@ -74,7 +100,12 @@ function findSignOff(lines: readonly string[]): { start: number; lines: string[]
 }
 
 /** Text before the first section (a greeting) or at the very end (a signature), kept verbatim. */
-function keepAround(ctx: ParseContext, around: { intro?: string; closing?: string }, where: "intro" | "closing", i: number): number {
+function keepAround(
+  ctx: ParseContext,
+  around: { intro?: string; closing?: string },
+  where: "intro" | "closing",
+  i: number,
+): number {
   const end = unplacedEnd(ctx, i);
   const next = skipBlank(ctx, end);
   around[where] = blockText(ctx.lines.slice(i, end), 0);
@@ -100,7 +131,12 @@ function keepUnsorted(ctx: ParseContext, into: Trailers["trailers"], i: number, 
   into.push({ title: UNSORTED_TITLE, text: blockText(ctx.lines.slice(i, end), 0) });
   const range = end - i > 1 ? `lines ${ctx.lineOf(i)}-${ctx.lineOf(end - 1)}` : "this line";
   const where = before ? "before the first section" : "after the last section";
-  notice(ctx, i, `unplaced: text ${where} (${quote(ctx.lines[i]!)}); ${range} kept verbatim as trailer "=== ${UNSORTED_TITLE} ===" at the end: move or delete it`);
+  notice(
+    ctx,
+    i,
+    `unplaced: text ${where} (${quote(ctx.lines[i]!)}); ` +
+      `${range} kept verbatim as trailer "=== ${UNSORTED_TITLE} ===" at the end: move or delete it`,
+  );
   return next;
 }
 

@@ -17,7 +17,11 @@ export interface ParseContext {
   style: ReturnType<typeof detectStyle>;
 }
 
-export function createContext(lines: readonly string[], lineOf: (i: number) => number, summaryWidth: number): ParseContext {
+export function createContext(
+  lines: readonly string[],
+  lineOf: (i: number) => number,
+  summaryWidth: number,
+): ParseContext {
   return { lines, lineOf, notices: [], summaryWidth, tickets: new Map(), style: detectStyle(lines) };
 }
 

@@ -14,7 +14,15 @@ import {
   type Heading,
   type ProgressValue,
 } from "./line-patterns.js";
-import { blanksAfter, blockText, expectOneBlank, notice, quote, skipBlank, type ParseContext } from "./parse-context.js";
+import {
+  blanksAfter,
+  blockText,
+  expectOneBlank,
+  notice,
+  quote,
+  skipBlank,
+  type ParseContext,
+} from "./parse-context.js";
 
 export type EntryInput = z.input<typeof Entry>;
 
@@ -35,7 +43,11 @@ export function parseEntry(ctx: ParseContext, i: number, heading: Heading): { en
   let end = i + 1;
   const bare = ctx.lines[end] === undefined || parseBullet(ctx.lines[end]!) ? undefined : progressOf(ctx.lines[end]!);
   if (bare) {
-    notice(ctx, end, `normalized: ${quote(ctx.lines[end]!)} renders as "${ctx.style.bullet} ${ctx.lines[end]!.trim()}"`);
+    notice(
+      ctx,
+      end,
+      `normalized: ${quote(ctx.lines[end]!)} renders as "${ctx.style.bullet} ${ctx.lines[end]!.trim()}"`,
+    );
     progress = bare;
     end++;
   }
@@ -78,7 +90,12 @@ function parseBlock(ctx: ParseContext, i: number, kind: BlockKind): { block: Blo
   const lines = [first];
   for (let k = i + 1; k < end; k++) {
     const d = dedent(ctx.lines[k]!);
-    if (!d.exact) notice(ctx, k, `normalized: indentation of ${quote(ctx.lines[k]!)}; the report indents continuation lines by two spaces`);
+    if (!d.exact)
+      notice(
+        ctx,
+        k,
+        `normalized: indentation of ${quote(ctx.lines[k]!)}; the report indents continuation lines by two spaces`,
+      );
     lines.push(d.text);
   }
   return { block: { kind: kind === "todo" ? "todo" : "note", lines, blanks: 0 }, end };
@@ -95,7 +112,8 @@ function continuationEnd(ctx: ParseContext, j: number): number {
     }
     if (!isBlank(lines[end]!)) break;
     const k = skipBlank(ctx, end);
-    if (k < lines.length && isIndented(lines[k]!) && parseTodo(lines[k]!) === undefined && !isFootnoteBlockAt(ctx, k)) end = k;
+    if (k < lines.length && isIndented(lines[k]!) && parseTodo(lines[k]!) === undefined && !isFootnoteBlockAt(ctx, k))
+      end = k;
     else break;
   }
   return end;
@@ -117,18 +135,36 @@ function checkHeading(ctx: ParseContext, i: number, h: Heading): void {
   if (!h.exact) notice(ctx, i, `normalized: ${quote(ctx.lines[i]!)} renders as ${quote(canonical)}`);
   const room = headingRoom(ctx.summaryWidth, head);
   if (h.summary !== undefined && h.summary.length > room && cutSummary(h.summary, room) !== h.summary) {
-    notice(ctx, i, `the heading is longer than summary_width (${ctx.summaryWidth}) and renders cut with " ..."; raise summary_width in weekly.config.yaml to print it whole`);
+    notice(
+      ctx,
+      i,
+      `the heading is longer than summary_width (${ctx.summaryWidth}) and renders cut with " ..."; ` +
+        "raise summary_width in weekly.config.yaml to print it whole",
+    );
   }
   if (!h.ticket) return;
   const first = ctx.tickets.get(h.ticket);
   if (first === undefined) ctx.tickets.set(h.ticket, ctx.lineOf(i));
-  else notice(ctx, i, `${h.ticket} is reported twice: at line ${first} and here; was a block pasted twice? (\`weekly check\` flags it in the written file)`);
+  else
+    notice(
+      ctx,
+      i,
+      `${h.ticket} is reported twice: at line ${first} and here; ` +
+        "was a block pasted twice? (`weekly check` flags it in the written file)",
+    );
 }
 
-function buildEntry(ctx: ParseContext, i: number, h: Heading, progress: ProgressValue | undefined, blocks: Block[]): EntryInput {
+function buildEntry(
+  ctx: ParseContext,
+  i: number,
+  h: Heading,
+  progress: ProgressValue | undefined,
+  blocks: Block[],
+): EntryInput {
   const kept = mergeEarlyTodos(ctx, i, blocks);
   const only = kept.length === 1 && !progress ? kept[0]! : undefined;
-  const progressNote = only?.kind === "note" && only.lines.length === 1 && only.blanks <= 1 ? progressOf(only.lines[0]!) : undefined;
+  const progressNote =
+    only?.kind === "note" && only.lines.length === 1 && only.blanks <= 1 ? progressOf(only.lines[0]!) : undefined;
   if (progressNote && only!.lines[0] === (progressNote === "none" ? "No progress" : "No update")) {
     progress = progressNote;
     kept.length = 0;

@@ -2,8 +2,25 @@
 // it, then entries and footnote lists; text that fits none of these is kept as a note.
 import type { z } from "zod";
 import type { Section } from "../report/schema.js";
-import { isBlank, isSectionTitle, parseComment, parseFootnote, parseHeading, progressOf, trailerTitleOf, underlineOf } from "./line-patterns.js";
-import { blanksAfter, blockText, expectOneBlank, notice, quote, skipBlank, type ParseContext } from "./parse-context.js";
+import {
+  isBlank,
+  isSectionTitle,
+  parseComment,
+  parseFootnote,
+  parseHeading,
+  progressOf,
+  trailerTitleOf,
+  underlineOf,
+} from "./line-patterns.js";
+import {
+  blanksAfter,
+  blockText,
+  expectOneBlank,
+  notice,
+  quote,
+  skipBlank,
+  type ParseContext,
+} from "./parse-context.js";
 import { isFootnoteBlockAt, parseEntry } from "./parse-entry.js";
 
 export type SectionInput = z.input<typeof Section>;
@@ -16,8 +33,17 @@ export function parseSectionHead(ctx: ParseContext, i: number): { section: Secti
   const { lines } = ctx;
   const title = lines[i]!.trimEnd();
   const underline = underlineOf(lines[i + 1])!;
-  if (!underline.exact || underline.char !== ctx.style.underline || underline.length !== [...title].length || title !== lines[i]) {
-    notice(ctx, i + 1, `normalized: the title ${quote(title)} prints underlined with ${ctx.style.underline.repeat([...title].length)}`);
+  if (
+    !underline.exact ||
+    underline.char !== ctx.style.underline ||
+    underline.length !== [...title].length ||
+    title !== lines[i]
+  ) {
+    notice(
+      ctx,
+      i + 1,
+      `normalized: the title ${quote(title)} prints underlined with ${ctx.style.underline.repeat([...title].length)}`,
+    );
   }
   let j = i + 2;
   const comment: string[] = [];
@@ -29,7 +55,11 @@ export function parseSectionHead(ctx: ParseContext, i: number): { section: Secti
   if (progress) j++;
   const next = skipBlank(ctx, j);
   const preamble = comment.length > 0 || progress !== undefined;
-  const entriesFollow = next < lines.length && !isSectionTitle(lines, next) && !trailerTitleOf(lines[next]!) && !parseFootnote(lines[next]!);
+  const entriesFollow =
+    next < lines.length &&
+    !isSectionTitle(lines, next) &&
+    !trailerTitleOf(lines[next]!) &&
+    !parseFootnote(lines[next]!);
   if (preamble || !entriesFollow) expectOneBlank(ctx, j, next);
   else if (next > j) notice(ctx, j, "normalized: blank line after the underline dropped");
   const section: SectionInput = {
@@ -51,7 +81,8 @@ export function parseSectionBody(ctx: ParseContext, section: SectionInput, i: nu
   while (i < lines.length && !isSectionTitle(lines, i) && !trailerTitleOf(lines[i]!)) {
     const heading = parseHeading(lines[i]!);
     if (heading) {
-      if (footnotesAt !== undefined) notice(ctx, footnotesAt, `normalized: footnotes print at the end of section ${quote(section.title)}`);
+      if (footnotesAt !== undefined)
+        notice(ctx, footnotesAt, `normalized: footnotes print at the end of section ${quote(section.title)}`);
       footnotesAt = undefined;
       const { entry, next } = parseEntry(ctx, i, heading);
       section.entries!.push(entry);
@@ -87,10 +118,20 @@ function parseFootnotes(ctx: ParseContext, section: SectionInput, i: number): nu
     }
     const refs = (section.references ??= {});
     if (refs[f.number] === undefined) refs[f.number] = urls.length === 1 ? urls[0]! : urls;
-    else placeUnplaced(ctx, section, start, i, 0, `footnote [${f.number}] is defined twice in section ${quote(section.title)}`);
+    else
+      placeUnplaced(
+        ctx,
+        section,
+        start,
+        i,
+        0,
+        `footnote [${f.number}] is defined twice in section ${quote(section.title)}`,
+      );
   }
   if (!exact) {
-    const where = ctx.style.footnoteIndent ? `indented by ${ctx.style.footnoteIndent} (as the email's first footnote)` : "at the left margin";
+    const where = ctx.style.footnoteIndent
+      ? `indented by ${ctx.style.footnoteIndent} (as the email's first footnote)`
+      : "at the left margin";
     notice(ctx, i - 1, `normalized: footnotes print ${where}, further URLs under the first`);
   }
   expectOneBlank(ctx, i, skipBlank(ctx, i));
@@ -110,7 +151,14 @@ export function unplacedEnd(ctx: ParseContext, i: number): number {
 }
 
 /** Keep lines[start, end) verbatim as a note of the section's last entry (or of a new UNSORTED entry). */
-function placeUnplaced(ctx: ParseContext, section: SectionInput, start: number, end: number, blanks: number, why?: string): void {
+function placeUnplaced(
+  ctx: ParseContext,
+  section: SectionInput,
+  start: number,
+  end: number,
+  blanks: number,
+  why?: string,
+): void {
   const entries = section.entries!;
   let entry = entries.at(-1);
   if (!entry) entries.push((entry = { label: UNSORTED_LABEL }));
@@ -118,5 +166,10 @@ function placeUnplaced(ctx: ParseContext, section: SectionInput, start: number, 
   notes.push(blockText(ctx.lines.slice(start, end), blanks));
   const owner = entry.ticket ?? `(${entry.label})`;
   const range = end - start > 1 ? `lines ${ctx.lineOf(start)}-${ctx.lineOf(end - 1)}` : "this line";
-  notice(ctx, start, `unplaced: ${why ?? `the report has no place for ${quote(ctx.lines[start]!)}`}; ${range} kept as a note of ${owner} in section ${quote(section.title)}: move or delete it`);
+  notice(
+    ctx,
+    start,
+    `unplaced: ${why ?? `the report has no place for ${quote(ctx.lines[start]!)}`}; ` +
+      `${range} kept as a note of ${owner} in section ${quote(section.title)}: move or delete it`,
+  );
 }

@@ -1,7 +1,15 @@
 // `=== Title ===` sections after the projects: Patch status (lines indented by four), Issues
 // (bullets), Travel&Holiday&Event (lines) become patches/issues/events when they print back the
 // same there; any other title, or one that would not, becomes a verbatim trailer.
-import { dedent, isBlank, isIndented, isSectionTitle, parseBullet, parseHeading, trailerTitleOf } from "./line-patterns.js";
+import {
+  dedent,
+  isBlank,
+  isIndented,
+  isSectionTitle,
+  parseBullet,
+  parseHeading,
+  trailerTitleOf,
+} from "./line-patterns.js";
 import { blanksAfter, blockText, notice, type ParseContext } from "./parse-context.js";
 
 export interface Trailers {
@@ -30,8 +38,16 @@ export function parseTrailer(ctx: ParseContext, into: Trailers, i: number): numb
   const content = lines.slice(i + 1, end);
   const blanks = blanksAfter(ctx, end, next);
   const known = KNOWN[title];
-  const lastOrder = Math.max(0, ...Object.values(KNOWN).filter((k) => into[k.field]).map((k) => k.order));
-  const items = known && into.trailers.length === 0 && known.order > lastOrder ? toItems(known.style, content, blanks, ctx.style.bullet) : undefined;
+  const lastOrder = Math.max(
+    0,
+    ...Object.values(KNOWN)
+      .filter((k) => into[k.field])
+      .map((k) => k.order),
+  );
+  const items =
+    known && into.trailers.length === 0 && known.order > lastOrder
+      ? toItems(known.style, content, blanks, ctx.style.bullet)
+      : undefined;
   if (known && items) into[known.field] = items;
   else into.trailers.push({ title, text: verbatimText(ctx, i, content, blanks) });
   return next;

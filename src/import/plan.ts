@@ -20,7 +20,8 @@ export function planFiles(cwd: string, imported: ImportedReport[], dir: string, 
   for (const r of imported) {
     const earlier = byWeek.get(r.weekEnding);
     if (earlier) {
-      const message = `skipped ${earlier.source.name}: the email at ${r.source.file}:${r.source.line} is for the same week (${r.weekEnding}) and comes later`;
+      const later = `the email at ${r.source.file}:${r.source.line}`;
+      const message = `skipped ${earlier.source.name}: ${later} is for the same week (${r.weekEnding}) and comes later`;
       notes.push({ severity: "info", file: earlier.source.file, line: earlier.source.line, message });
     }
     byWeek.set(r.weekEnding, r);
@@ -29,7 +30,8 @@ export function planFiles(cwd: string, imported: ImportedReport[], dir: string, 
   for (const r of byWeek.values()) {
     const path = join(dir, `${r.weekEnding}.yaml`);
     const display = displayPath(cwd, path);
-    if (existsSync(path) && !force) problems.push({ severity: "error", file: display, message: "already exists; use --force to overwrite it" });
+    if (existsSync(path) && !force)
+      problems.push({ severity: "error", file: display, message: "already exists; use --force to overwrite it" });
     planned.push({ path, display, imported: r });
   }
   return { planned, notes, problems };

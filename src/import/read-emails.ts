@@ -34,7 +34,12 @@ export async function readInput(file: string, path: string, stdin: AsyncIterable
   let total = 0;
   for await (const chunk of stdin) {
     total += chunk.byteLength;
-    if (total > MAX_INPUT_BYTES) throw new UserError({ severity: "error", file: STDIN_NAME, message: `is more than 512 MiB; split it and import the parts` });
+    if (total > MAX_INPUT_BYTES)
+      throw new UserError({
+        severity: "error",
+        file: STDIN_NAME,
+        message: `is more than 512 MiB; split it and import the parts`,
+      });
     chunks.push(Buffer.from(chunk));
   }
   return Buffer.concat(chunks);
@@ -51,18 +56,30 @@ export async function readEmails<T>(buf: Buffer, file: string, take: (email: Ema
   }
   if (isMbox(buf)) {
     const nul = buf.indexOf(0);
-    if (nul !== -1) throw new UserError({ severity: "error", file, message: `is binary (a NUL byte at offset ${nul}); expected a ${WHAT}` });
-    return mapLimit(splitMbox(buf), IN_FLIGHT, async (m) => take(await readMessage(m.data, file, m.line).catch(userError)));
+    if (nul !== -1)
+      throw new UserError({
+        severity: "error",
+        file,
+        message: `is binary (a NUL byte at offset ${nul}); expected a ${WHAT}`,
+      });
+    return mapLimit(splitMbox(buf), IN_FLIGHT, async (m) =>
+      take(await readMessage(m.data, file, m.line).catch(userError)),
+    );
   }
   const lines = decodeText(buf, file, WHAT).split("\n");
   if (lines.at(-1) === "") lines.pop();
-  return mapLimit(splitPlain(lines), IN_FLIGHT, async ([start, end]) => take(await plainEmail(lines, start, end, file).catch(userError)));
+  return mapLimit(splitPlain(lines), IN_FLIGHT, async ([start, end]) =>
+    take(await plainEmail(lines, start, end, file).catch(userError)),
+  );
 }
 
 /** One mbox message: as it stands when it is plain UTF-8 text, else through mailparser. */
 async function readMessage(data: Buffer, file: string, line: number): Promise<Email> {
   const ends = [data.indexOf("\n\n"), data.indexOf("\r\n\r\n")].filter((k) => k !== -1);
-  const head = data.toString("latin1", 0, ends.length ? Math.min(...ends) : data.length).replace(/\r/g, "").split("\n");
+  const head = data
+    .toString("latin1", 0, ends.length ? Math.min(...ends) : data.length)
+    .replace(/\r/g, "")
+    .split("\n");
   const { fields } = readHeaderBlock(head, 0);
   if (needsMime(fields)) {
     const email = await decodeMime(data, file, line + 1);
@@ -97,8 +114,16 @@ function splitPlain(lines: readonly string[]): [number, number][] {
 }
 
 /** lines[start, end) as an email; `offset` is the input line of lines[0]. */
-async function plainEmail(lines: readonly string[], start: number, end: number, file: string, offset = 1): Promise<Email> {
-  const block = isHeaderLine(lines[start]) ? readHeaderBlock(lines, start) : { fields: new Map<string, string>(), next: start };
+async function plainEmail(
+  lines: readonly string[],
+  start: number,
+  end: number,
+  file: string,
+  offset = 1,
+): Promise<Email> {
+  const block = isHeaderLine(lines[start])
+    ? readHeaderBlock(lines, start)
+    : { fields: new Map<string, string>(), next: start };
   if (block.next > end) block.next = end;
   if (needsMime(block.fields)) return decodeMime(Buffer.from(lines.slice(start, end).join("\n")), file, offset + start);
   let last = end;

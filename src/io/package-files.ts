@@ -27,7 +27,9 @@ export function schemaReference(kind: "report" | "config", fromDir: string): str
   const modules = dirname(root);
   const project = basename(modules) === "node_modules" ? dirname(modules) : root;
   if (inside(fromDir, project) && !root.split(sep).includes("_npx")) {
-    return relative(fromDir, join(root, "schema", `${kind}.schema.json`)).split(sep).join("/");
+    return relative(fromDir, join(root, "schema", `${kind}.schema.json`))
+      .split(sep)
+      .join("/");
   }
   const version = typeof WEEKLY_VERSION === "string" ? WEEKLY_VERSION : "latest";
   return `https://unpkg.com/weekly-report@${version}/schema/${kind}.schema.json`;

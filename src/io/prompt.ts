@@ -26,7 +26,8 @@ export function openPrompter(io: Io): Prompter {
     line,
     async ask(question, fallback = "") {
       const answer = await line(`${question}${fallback ? ` [${fallback}]` : ""}: `);
-      if (answer === undefined) throw new UsageError(`the input ended before "${question}" was answered; nothing written`);
+      if (answer === undefined)
+        throw new UsageError(`the input ended before "${question}" was answered; nothing written`);
       return answer || fallback;
     },
     close: () => rl.close(),

@@ -16,7 +16,11 @@ export function readTextFile(file: string, what = "file", maxBytes = MAX_TEXT_BY
 }
 
 /** The text, and the line ends and BOM it had, from one read (for edits that write it back). */
-export function readTextWithFormat(file: string, what = "file", maxBytes = MAX_TEXT_BYTES): { text: string; format: TextFormat } {
+export function readTextWithFormat(
+  file: string,
+  what = "file",
+  maxBytes = MAX_TEXT_BYTES,
+): { text: string; format: TextFormat } {
   const buf = readCapped(file, what, maxBytes);
   return { text: decodeText(buf, file, what), format: formatOf(buf) };
 }
@@ -31,7 +35,8 @@ export function readCapped(path: string, what: string, maxBytes: number, file = 
   }
   try {
     const st = fstatSync(fd);
-    if (st.isDirectory()) throw new UserError({ severity: "error", file, message: `is a directory; expected a ${what}` });
+    if (st.isDirectory())
+      throw new UserError({ severity: "error", file, message: `is a directory; expected a ${what}` });
     if (st.isFile() && st.size > maxBytes) throw tooBig(file, what, maxBytes, st.size);
     return readAll(fd, file, what, maxBytes, st.isFile() ? st.size : 64 * 1024);
   } finally {
@@ -62,7 +67,11 @@ function readAll(fd: number, file: string, what: string, maxBytes: number, expec
 
 function tooBig(file: string, what: string, maxBytes: number, size?: number): UserError {
   const is = size === undefined ? `is more than ${mib(maxBytes)}` : `is ${mib(size)}`;
-  return new UserError({ severity: "error", file, message: `${is}; a ${what} is at most ${mib(maxBytes)} (is this the right file?)` });
+  return new UserError({
+    severity: "error",
+    file,
+    message: `${is}; a ${what} is at most ${mib(maxBytes)} (is this the right file?)`,
+  });
 }
 
 const formatOf = (raw: Buffer): TextFormat => ({
@@ -75,14 +84,21 @@ export function decodeText(buf: Uint8Array, file: string, what = "file"): string
   const nul = buf.indexOf(0);
   if (nul !== -1) {
     const { line, col } = placeOf(buf, nul);
-    throw new UserError({ severity: "error", file, line, col, message: `is binary (a NUL byte); expected a ${what} in UTF-8 text` });
+    throw new UserError({
+      severity: "error",
+      file,
+      line,
+      col,
+      message: `is binary (a NUL byte); expected a ${what} in UTF-8 text`,
+    });
   }
   let text: string;
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(buf);
   } catch {
-    const { line, col } = placeOf(buf, firstInvalidUtf8(buf));
-    const message = `is not UTF-8 text here (byte 0x${(buf[firstInvalidUtf8(buf)] ?? 0).toString(16)}); expected a ${what} saved as UTF-8`;
+    const at = firstInvalidUtf8(buf);
+    const { line, col } = placeOf(buf, at);
+    const message = `is not UTF-8 text here (byte 0x${(buf[at] ?? 0).toString(16)}); expected a ${what} saved as UTF-8`;
     throw new UserError({ severity: "error", file, line, col, message });
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);

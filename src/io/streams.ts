@@ -32,7 +32,8 @@ export function fdWriter(fd: number, name: string): Writer {
           off += writeSync(fd, buf, off, buf.length - off);
         } catch (e) {
           const code = (e as NodeJS.ErrnoException).code;
-          if (code === "EAGAIN") Atomics.wait(wait, 0, 0, 5); // a non-blocking pipe that is full: wait a moment
+          if (code === "EAGAIN")
+            Atomics.wait(wait, 0, 0, 5); // a non-blocking pipe that is full: wait a moment
           else if (code === "EPIPE") throw new OutputClosed(name);
           else throw new UserError(`${name}: could not write: ${describeFsError(e)}`);
         }

@@ -24,7 +24,7 @@ export function validate<S extends z.ZodType>(
           line,
           col,
           path: formatPath(path),
-          message: `unknown field "${key}"${hint ? `; did you mean "${hint}"?` : known.length ? `; expected one of: ${known.join(", ")}` : ""}`,
+          message: `unknown field "${key}"${hint ? `; did you mean "${hint}"?` : expectedOneOf(known)}`,
           severity: "error",
         });
       }
@@ -37,7 +37,14 @@ export function validate<S extends z.ZodType>(
         if (typeof item === "string") return;
         const path = [...issue.path, i];
         const { line, col } = parsed.locate(path);
-        problems.push({ file, line, col, path: formatPath(path), message: `expected text, got ${kind(item)}${mapPitfall(item)}${quoteHint(item)}`, severity: "error" });
+        problems.push({
+          file,
+          line,
+          col,
+          path: formatPath(path),
+          message: `expected text, got ${kind(item)}${mapPitfall(item)}${quoteHint(item)}`,
+          severity: "error",
+        });
       });
       continue;
     }
@@ -61,7 +68,8 @@ function phrase(issue: z.core.$ZodIssue, input: unknown): string {
   }
   if (issue.code === "invalid_type" || issue.code === "invalid_union") {
     const expected = issue.code === "invalid_type" ? describeExpected(issue.expected) : "text or a list of text";
-    return `expected ${expected}, got ${kind(input)}${mapPitfall(input)}${expected.startsWith("text") ? quoteHint(input) : ""}`;
+    const hint = expected.startsWith("text") ? quoteHint(input) : "";
+    return `expected ${expected}, got ${kind(input)}${mapPitfall(input)}${hint}`;
   }
   if (issue.code === "invalid_value") {
     const lower = typeof input === "string" ? input.toLowerCase() : undefined;
@@ -69,9 +77,12 @@ function phrase(issue: z.core.$ZodIssue, input: unknown): string {
     return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}, got ${show(input)}`;
   }
   if (issue.code === "invalid_format") {
-    return issue.format === "url" ? `expected a URL like https://example.atlassian.net, got ${show(input)}` : `${issue.message}, got ${show(input)}`;
+    return issue.format === "url"
+      ? `expected a URL like https://example.atlassian.net, got ${show(input)}`
+      : `${issue.message}, got ${show(input)}`;
   }
-  if (issue.code === "custom" && typeof input === "string" && issue.message.startsWith("expected")) return `${issue.message}, got ${show(input)}`;
+  if (issue.code === "custom" && typeof input === "string" && issue.message.startsWith("expected"))
+    return `${issue.message}, got ${show(input)}`;
   if (issue.code === "invalid_key") return `${issue.issues[0]?.message ?? "not a valid key"}, got ${show(issue.input)}`;
   if (issue.code === "too_small" && typeof input === "number") return `must be at least ${issue.minimum}, got ${input}`;
   if (issue.code === "too_big" && typeof input === "number") return `must be at most ${issue.maximum}, got ${input}`;
@@ -79,11 +90,12 @@ function phrase(issue: z.core.$ZodIssue, input: unknown): string {
   return issue.message;
 }
 
+const expectedOneOf = (known: string[]) => (known.length ? `; expected one of: ${known.join(", ")}` : "");
+
 function keyHint(input: unknown): string {
   const guess = typeof input === "string" ? suggestKey(input) : undefined;
   return guess ? `; did you mean ${guess}?` : "";
 }
-
 
 /** `- uboot/foo v1: submitted` is a one-key map in YAML: say so, since it looks like text. */
 function mapPitfall(input: unknown): string {
@@ -93,7 +105,8 @@ function mapPitfall(input: unknown): string {
   return "";
 }
 
-const quoteHint = (v: unknown) => (typeof v === "number" || typeof v === "boolean" ? "; put it in quotes to make it text" : "");
+const quoteHint = (v: unknown) =>
+  typeof v === "number" || typeof v === "boolean" ? "; put it in quotes to make it text" : "";
 
 function describeExpected(t: string): string {
   return t === "string" ? "text" : t === "array" ? "a list" : t === "object" ? "a mapping (key: value lines)" : t;
@@ -139,7 +152,8 @@ export function keysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[
     const def = (s as { _zod: { def: Record<string, unknown> } })._zod.def;
     if (def.type === "object") s = (def.shape as Record<string, unknown>)[String(seg)];
     else if (def.type === "array") s = def.element;
-    else if (def.type === "union") s = (def.options as unknown[]).find((o) => (o as { _zod: { def: { type: string } } })._zod.def.type === "array");
+    else if (def.type === "union")
+      s = (def.options as unknown[]).find((o) => (o as { _zod: { def: { type: string } } })._zod.def.type === "array");
     else if (def.type === "record") s = def.valueType;
     else return [];
     if (!s) return [];

@@ -1,5 +1,16 @@
 // Write a user's file all at once or not at all: temp file in the same folder, then rename.
-import { closeSync, existsSync, fsyncSync, linkSync, openSync, realpathSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  linkSync,
+  openSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeSync,
+} from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { UserError } from "../core/errors.js";
 import { describeFsError } from "./read-text.js";
@@ -43,7 +54,8 @@ export function writeFileAtomic(path: string, data: string, opts: WriteOptions =
   } catch (e) {
     if (fd !== undefined) closeSync(fd);
     rmSync(tmp, { force: true });
-    if ((e as NodeJS.ErrnoException).code === "EEXIST") throw new UserError(`${name}: already exists; use --force to overwrite it`);
+    if ((e as NodeJS.ErrnoException).code === "EEXIST")
+      throw new UserError(`${name}: already exists; use --force to overwrite it`);
     throw new UserError(`${name}: could not write: ${describeFsError(e)}`);
   }
 }

@@ -27,8 +27,18 @@ export function parseYaml(text: string, file: string): ParsedYaml {
   const [err] = doc.errors;
   if (err) {
     const at = err.linePos?.[0] ?? pos(err.pos[0]);
-    const more = doc.errors.length > 1 ? ` (and ${doc.errors.length - 1} more YAML error${doc.errors.length > 2 ? "s" : ""} after it)` : "";
-    problems.push({ file, line: at.line, col: at.col, path: "", message: `invalid YAML: ${yamlMessage(err.message, text, err.pos[0])}${more}`, severity: "error" });
+    const more =
+      doc.errors.length > 1
+        ? ` (and ${doc.errors.length - 1} more YAML error${doc.errors.length > 2 ? "s" : ""} after it)`
+        : "";
+    problems.push({
+      file,
+      line: at.line,
+      col: at.col,
+      path: "",
+      message: `invalid YAML: ${yamlMessage(err.message, text, err.pos[0])}${more}`,
+      severity: "error",
+    });
   }
   let data: unknown = undefined;
   if (problems.length === 0) {
@@ -88,10 +98,22 @@ export function findTextPitfalls(parsed: ParsedYaml, fields: ReadonlySet<string>
       const at = parsed.position(node.range[0]);
       const blockish = node.type === Scalar.BLOCK_LITERAL || node.type === Scalar.BLOCK_FOLDED;
       if (!blockish && text.slice(node.range[0], node.range[1]).includes("\n")) {
-        found.push({ path, ...at, message: "this text spans several lines without `|`: YAML joins them into one line; write `|` and put the text on the lines below it, indented" });
+        found.push({
+          path,
+          ...at,
+          message:
+            "this text spans several lines without `|`: YAML joins them into one line; " +
+            "write `|` and put the text on the lines below it, indented",
+        });
       }
       if (node.type === Scalar.PLAIN && node.comment && /^\S/.test(node.comment)) {
-        found.push({ path, ...at, message: `the text stops before " #${node.comment.split(" ")[0]}": YAML reads " #" as the start of a comment; put the whole text in quotes` });
+        found.push({
+          path,
+          ...at,
+          message:
+            `the text stops before " #${node.comment.split(" ")[0]}": ` +
+            'YAML reads " #" as the start of a comment; put the whole text in quotes',
+        });
       }
     }
   };
@@ -101,6 +123,16 @@ export function findTextPitfalls(parsed: ParsedYaml, fields: ReadonlySet<string>
 
 const firstLine = (s: string) => s.split("\n")[0]!.trim();
 
+/** Parser errors that, in a report, mostly mean a line of text that YAML took for structure. */
+const TEXT_LIKE_ERRORS = [
+  "Unexpected scalar",
+  "reserved character",
+  "Nested mappings are not allowed",
+  "Implicit keys need to be on a single line",
+  "Unexpected flow-seq-end",
+  "Missing , or :",
+];
+
 /** The parser's message, with what to do about the common cases. */
 function yamlMessage(message: string, text: string, offset: number): string {
   const msg = firstLine(message);
@@ -109,7 +141,7 @@ function yamlMessage(message: string, text: string, offset: number): string {
     const key = /^[ \t]*([^:\n]+?)\s*:/.exec(text.slice(offset, text.indexOf("\n", offset) >>> 0))?.[1];
     return key ? `"${key}" is there twice in the same mapping` : msg;
   }
-  if (/Unexpected scalar|reserved character|Nested mappings are not allowed|Implicit keys need to be on a single line|Unexpected flow-seq-end|Missing , or :/.test(msg)) {
+  if (TEXT_LIKE_ERRORS.some((start) => msg.includes(start))) {
     return `${msg}; if this line is text, put it in quotes (or use a | block)`;
   }
   return msg;

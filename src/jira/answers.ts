@@ -31,7 +31,8 @@ export const ServerInfo = z.object({ deploymentType: z.string().optional() }).lo
 /** The issues of a search or bulk-fetch answer; each one that does not parse becomes a warning. */
 export function parseIssueList(answer: unknown): { issues: IssueJson[]; problems: Diagnostic[] } {
   const list = IssueList.safeParse(answer ?? {});
-  if (!list.success) return { issues: [], problems: [warn(`Jira's answer has no issue list (${issueText(list.error)})`)] };
+  if (!list.success)
+    return { issues: [], problems: [warn(`Jira's answer has no issue list (${issueText(list.error)})`)] };
   const issues: IssueJson[] = [];
   const problems: Diagnostic[] = [];
   for (const raw of list.data.issues) {

@@ -41,7 +41,12 @@ interface Answered {
   seraph: string | null;
 }
 
-export async function createJiraApi(site: { url: string; deployment: Deployment }, creds: Credentials, timeoutMs: number, log?: TransportLog) {
+export async function createJiraApi(
+  site: { url: string; deployment: Deployment },
+  creds: Credentials,
+  timeoutMs: number,
+  log?: TransportLog,
+) {
   const { default: JiraApi } = await import("jira-client");
   const request = createRequest(timeoutMs, log);
   class Api extends JiraApi {
@@ -72,28 +77,43 @@ export function answered(value: unknown): Answered {
   return { answer: value, seraph: null };
 }
 
-export async function createJiraClient(site: JiraSite, creds: Credentials, timeoutMs: number, log?: TransportLog): Promise<JiraClient> {
+export async function createJiraClient(
+  site: JiraSite,
+  creds: Credentials,
+  timeoutMs: number,
+  log?: TransportLog,
+): Promise<JiraClient> {
   const api = await createJiraApi(site, creds, timeoutMs, log);
   const post = async (pathname: string, body: unknown) =>
     answered(await api.doRequest(api.makeRequestHeader(api.makeUri({ pathname }), { method: "POST", body })));
-  const batch = ({ answer, seraph }: Answered): IssueBatch => ({ ...parseIssueList(answer), failedLogin: seraph === "AUTHENTICATED_FAILED" });
+  const batch = ({ answer, seraph }: Answered): IssueBatch => ({
+    ...parseIssueList(answer),
+    failedLogin: seraph === "AUTHENTICATED_FAILED",
+  });
   return {
     myself: async () => shaped(Myself, await api.getCurrentUser(), "/myself"),
     serverInfo: async () => shaped(ServerInfo, await api.getServerInfo(), "/serverInfo"),
     async fetchIssues(keys, properties = []) {
       const props = properties.length ? { properties } : {};
       // Data Center: the classic search; validateQuery:false drops unknown keys instead of failing.
-      if (site.deployment === "cloud") return batch(await post("/issue/bulkfetch", { issueIdsOrKeys: keys, fields: FIELDS, ...props }));
+      if (site.deployment === "cloud")
+        return batch(await post("/issue/bulkfetch", { issueIdsOrKeys: keys, fields: FIELDS, ...props }));
       const jql = `key in (${keys.join(", ")})`;
-      return batch(answered(await api.searchJira(jql, { fields: FIELDS, maxResults: keys.length, validateQuery: false, ...props })));
+      return batch(
+        answered(
+          await api.searchJira(jql, { fields: FIELDS, maxResults: keys.length, validateQuery: false, ...props }),
+        ),
+      );
     },
     async getIssue(key) {
       const issue = parseIssue(answered(await api.findIssue(key, "", FIELDS.join(","))).answer);
-      if (typeof issue === "string") throw new RequestFailure({ kind: "malformed", status: 200, message: `${key}: ${issue}` });
+      if (typeof issue === "string")
+        throw new RequestFailure({ kind: "malformed", status: 200, message: `${key}: ${issue}` });
       return issue;
     },
     async search(jql, max) {
-      if (site.deployment === "cloud") return batch(await post("/search/jql", { jql, fields: FIELDS, maxResults: max }));
+      if (site.deployment === "cloud")
+        return batch(await post("/search/jql", { jql, fields: FIELDS, maxResults: max }));
       return batch(answered(await api.searchJira(jql, { fields: FIELDS, maxResults: max })));
     },
   };

@@ -55,7 +55,8 @@ function placed(checked: ValidReport, result: FactsResult, unknownIs: Severity):
     }
   };
   for (const key of result.unknown) at(key, unknownIs, `${key} is not in Jira (or not visible to you); a typo?`);
-  for (const key of result.hidden) at(key, "warning", `Jira does not let you see ${key} (permission denied); its facts are left out`);
+  for (const key of result.hidden)
+    at(key, "warning", `Jira does not let you see ${key} (permission denied); its facts are left out`);
   for (const [key, f] of result.facts) {
     if (f.key.toUpperCase() !== key) at(key, "warning", `${key} has moved to ${f.key} in Jira; write ${f.key}`);
   }

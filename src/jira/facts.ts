@@ -7,7 +7,7 @@ import { readCache, type SiteCache, writeCache } from "./cache.js";
 import type { JiraClient } from "./client.js";
 import { fallBack, fromCache } from "./fallback.js";
 import { withRetry } from "./retry.js";
-import { plainHttpWarning, type JiraSetup } from "./setup.js";
+import { exposedNetrcWarning, type JiraSetup, plainHttpWarning } from "./setup.js";
 import { connect } from "./site.js";
 import { failureOf } from "./transport.js";
 import { browseUrl, type JiraFacts, type JiraIssueFacts } from "./types.js";
@@ -37,9 +37,10 @@ export async function fetchJiraFacts(keys: string[], setup: JiraSetup, mode: Fet
   const wanted = [...new Set(keys.map((k) => k.toUpperCase()))];
   if (mode.offline) return fromCache(wanted, cache, setup, "--offline");
   if (!setup.credentials) return { facts: new Map(), unknown: [], hidden: [], stale: wanted, warnings: [] };
-  const http = plainHttpWarning(setup);
-  const result: FactsResult = { facts: new Map(), unknown: [], hidden: [], stale: [], warnings: http ? [http] : [] };
-  const young = (iso: string | undefined) => !mode.refresh && iso !== undefined && setup.now.getTime() - Date.parse(iso) < setup.cacheMinutes * 60_000;
+  const warnings = [plainHttpWarning(setup), exposedNetrcWarning(setup)].filter((w) => w !== undefined);
+  const result: FactsResult = { facts: new Map(), unknown: [], hidden: [], stale: [], warnings };
+  const young = (iso: string | undefined) =>
+    !mode.refresh && iso !== undefined && setup.now.getTime() - Date.parse(iso) < setup.cacheMinutes * 60_000;
   const toFetch: string[] = [];
   for (const k of wanted) {
     if (young(cache.issues[k]?.fetchedAt)) result.facts.set(k, cache.issues[k]!);
@@ -97,7 +98,13 @@ async function fetchInto(result: FactsResult, keys: string[], client: JiraClient
 }
 
 /** One missing key on its own: moved (answers with its new key), unknown (404), or hidden from you (403). */
-async function lookUp(k: string, client: JiraClient, setup: JiraSetup, fetchedAt: string, result: FactsResult): Promise<void> {
+async function lookUp(
+  k: string,
+  client: JiraClient,
+  setup: JiraSetup,
+  fetchedAt: string,
+  result: FactsResult,
+): Promise<void> {
   try {
     const a = await withRetry(() => client.getIssue(k), setup.retry);
     result.facts.set(k, toFacts(a, setup.url, fetchedAt));
@@ -127,7 +134,9 @@ export function toFacts(a: IssueJson, site: string, fetchedAt: string): JiraIssu
 }
 
 /** The user's own tickets that are not done (assignee = currentUser()), newest first; at most 100. */
-export async function fetchMyOpenIssues(setup: JiraSetup): Promise<{ issues: JiraIssueFacts[]; warnings: Diagnostic[] }> {
+export async function fetchMyOpenIssues(
+  setup: JiraSetup,
+): Promise<{ issues: JiraIssueFacts[]; warnings: Diagnostic[] }> {
   if (!setup.credentials) return { issues: [], warnings: [] };
   const cache = readCache(setup.cacheFile, setup.url);
   const { client } = await connect(setup, cache);

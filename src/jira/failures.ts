@@ -45,5 +45,6 @@ function describeLoginPage(f: Extract<Failure, { kind: "login-page" }>, url: str
     return `the site redirects to https; set the Jira site to https://${site.host}${site.pathname.replace(/\/$/, "")}`;
   }
   const where = to ? ` (a redirect to ${to.host}${to.host === site.host ? to.pathname : ""})` : "";
-  return `the site answered with a login page${where}, not Jira's REST API: single sign-on in front of it, or a wrong URL?`;
+  const guess = "single sign-on in front of it, or a wrong URL?";
+  return `the site answered with a login page${where}, not Jira's REST API: ${guess}`;
 }

@@ -16,7 +16,8 @@ export function fromCache(wanted: string[], cache: SiteCache, setup: JiraSetup, 
   const cached = wanted.filter((k) => facts.has(k));
   const none = wanted.filter((k) => !facts.has(k));
   const parts: string[] = [];
-  if (cached.length) parts.push(`cached facts for ${list(cached.map((k) => `${k} (${age(cache.issues[k]!.fetchedAt, setup.now)})`))}`);
+  if (cached.length)
+    parts.push(`cached facts for ${list(cached.map((k) => `${k} (${age(cache.issues[k]!.fetchedAt, setup.now)})`))}`);
   if (none.length) parts.push(`no facts for ${list(none)} (none cached)`);
   const warnings: Diagnostic[] = parts.length ? [warning(`${why}: using ${parts.join("; ")}`)] : [];
   return { facts, unknown: [], hidden: [], stale: wanted, warnings };
@@ -27,7 +28,9 @@ export function fallBack(wanted: string[], cache: SiteCache, setup: JiraSetup, f
   if (!isAuthFailure(failure)) return fromCache(wanted, cache, setup, `Jira unavailable (${what})`);
   const who = setup.credentials ? describeCredentials(setup.credentials) : "no credentials";
   if (!wanted.some((k) => cache.issues[k])) {
-    throw new JiraError(`Jira at ${setup.url} did not accept ${who}: ${what}; ${credentialHint(setup, cache.deployment)}`);
+    throw new JiraError(
+      `Jira at ${setup.url} did not accept ${who}: ${what}; ${credentialHint(setup, cache.deployment)}`,
+    );
   }
   return fromCache(wanted, cache, setup, `Jira did not accept ${who} (${what})`);
 }

@@ -21,11 +21,17 @@ export interface JiraForNew {
   notices: Diagnostic[];
 }
 
-export async function jiraForNew(io: Io, last: ValidReport, opts: { dropDone: boolean; addMine: boolean }): Promise<JiraForNew> {
+export async function jiraForNew(
+  io: Io,
+  last: ValidReport,
+  opts: { dropDone: boolean; addMine: boolean },
+): Promise<JiraForNew> {
   const { config, dir } = last.loaded;
   const setup = jiraSetup(config.jira, { env: io.env, configDir: dir, now: io.now(), sleep: io.sleep });
   if (!setup?.credentials) {
-    throw new UsageError("--from-jira and --drop-done need Jira: jira.url (or JIRA_URL) and JIRA_API_TOKEN (with JIRA_USER on Cloud)");
+    throw new UsageError(
+      "--from-jira and --drop-done need Jira: jira.url (or JIRA_URL) and JIRA_API_TOKEN (with JIRA_USER on Cloud)",
+    );
   }
   const carried = ticketsOf(last.report).map((t) => t.key);
   let facts: Awaited<ReturnType<typeof fetchJiraFacts>>;
@@ -61,7 +67,11 @@ export async function jiraForNew(io: Io, last: ValidReport, opts: { dropDone: bo
       }
     } catch (e) {
       const why = describeFailure(failureOf(e), setup.url);
-      notices.push(warning(`--from-jira: could not ask Jira for your open tickets (${why}); the week has last week's tickets only`));
+      notices.push(
+        warning(
+          `--from-jira: could not ask Jira for your open tickets (${why}); the week has last week's tickets only`,
+        ),
+      );
     }
   }
   return { drop, add, moved, notices };

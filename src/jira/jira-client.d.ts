@@ -28,12 +28,28 @@ declare module "jira-client" {
     getCurrentUser(): Promise<unknown>;
     getServerInfo(): Promise<unknown>;
     searchJira(jql: string, optional?: Record<string, unknown>): Promise<unknown>;
-    findIssue(key: string, expand?: string, fields?: string, properties?: string, fieldsByKeys?: boolean): Promise<unknown>;
+    findIssue(
+      key: string,
+      expand?: string,
+      fields?: string,
+      properties?: string,
+      fieldsByKeys?: boolean,
+    ): Promise<unknown>;
     addCommentAdvanced(issueId: string, comment: Record<string, unknown>): Promise<unknown>;
-    updateComment(issueId: string, commentId: string, comment: unknown, options?: Record<string, unknown>): Promise<unknown>;
+    updateComment(
+      issueId: string,
+      commentId: string,
+      comment: unknown,
+      options?: Record<string, unknown>,
+    ): Promise<unknown>;
     listTransitions(issueId: string): Promise<unknown>;
     transitionIssue(issueId: string, transition: Record<string, unknown>): Promise<unknown>;
-    addWorklog(issueId: string, worklog: Record<string, unknown>, newEstimate?: string | null, options?: Record<string, string>): Promise<unknown>;
+    addWorklog(
+      issueId: string,
+      worklog: Record<string, unknown>,
+      newEstimate?: string | null,
+      options?: Record<string, string>,
+    ): Promise<unknown>;
   }
   export default JiraApi;
 }

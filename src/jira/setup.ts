@@ -34,9 +34,12 @@ export function siteUrl(jira: JiraConfig, env: NodeJS.ProcessEnv): string | unde
     throw new UserError(`the Jira site is not a URL; expected e.g. https://example.atlassian.net`);
   }
   if (u.username || u.password) {
-    throw new UserError(`the Jira site ${u.host} has a user or password in its URL; put them in JIRA_USER and JIRA_API_TOKEN instead`);
+    throw new UserError(
+      `the Jira site ${u.host} has a user or password in its URL; put them in JIRA_USER and JIRA_API_TOKEN instead`,
+    );
   }
-  if (u.protocol !== "https:" && u.protocol !== "http:") throw new UserError(`the Jira site ${u.host} must start with https://`);
+  if (u.protocol !== "https:" && u.protocol !== "http:")
+    throw new UserError(`the Jira site ${u.host} must start with https://`);
   return `${u.origin}${u.pathname.replace(/\/+$/, "")}`;
 }
 
@@ -81,6 +84,12 @@ export function cacheFile(dir: string, site: string): string {
 export function isLoopback(url: string): boolean {
   const host = new URL(url).hostname;
   return host === "localhost" || host === "[::1]" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+}
+
+/** A ~/.netrc with a password that other users of the machine can read. */
+export function exposedNetrcWarning(setup: JiraSetup): Diagnostic | undefined {
+  const file = setup.credentials?.exposedFile;
+  return file ? warning(`${file} can be read by other users; protect its passwords: chmod 600 ${file}`) : undefined;
 }
 
 /** The warning every command that sends credentials over plain http gives. */

@@ -7,14 +7,23 @@ import type { JiraSetup } from "./setup.js";
 import { RequestFailure } from "./transport.js";
 import { withRetry } from "./retry.js";
 
-export async function resolveDeployment(setup: JiraSetup, credentials: Credentials, cache: SiteCache): Promise<Deployment> {
+export async function resolveDeployment(
+  setup: JiraSetup,
+  credentials: Credentials,
+  cache: SiteCache,
+): Promise<Deployment> {
   if (setup.deployment !== "auto") return setup.deployment;
   if (cache.deployment) return cache.deployment;
   const host = new URL(setup.url).hostname;
   let found: Deployment;
   if (/\.(atlassian\.net|jira\.com|jira-dev\.com)$/.test(host)) found = "cloud";
   else {
-    const probe = await createJiraClient({ url: setup.url, deployment: "datacenter" }, credentials, setup.timeoutMs, setup.log);
+    const probe = await createJiraClient(
+      { url: setup.url, deployment: "datacenter" },
+      credentials,
+      setup.timeoutMs,
+      setup.log,
+    );
     const info = await withRetry(() => probe.serverInfo(), setup.retry);
     found = info.deploymentType === "Cloud" ? "cloud" : "datacenter";
   }
@@ -23,7 +32,10 @@ export async function resolveDeployment(setup: JiraSetup, credentials: Credentia
 }
 
 /** A client for the site, its kind resolved; refuses a bearer token on Cloud before it is sent. */
-export async function connect(setup: JiraSetup, cache: SiteCache): Promise<{ client: JiraClient; deployment: Deployment }> {
+export async function connect(
+  setup: JiraSetup,
+  cache: SiteCache,
+): Promise<{ client: JiraClient; deployment: Deployment }> {
   const credentials = setup.credentials;
   if (!credentials) throw new Error("connect() needs credentials");
   const deployment = await resolveDeployment(setup, credentials, cache);

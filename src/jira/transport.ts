@@ -83,14 +83,24 @@ function interpret(res: Response, text: string, seraph: string | null, scrub: (s
   }
   if (res.status >= 400) {
     const retryAfter = retryAfterMs(res.headers.get("retry-after"));
-    throw new RequestFailure({ kind: "http", status: res.status, retryAfterMs: retryAfter, message: errorText(scrub(text)), seraph });
+    throw new RequestFailure({
+      kind: "http",
+      status: res.status,
+      retryAfterMs: retryAfter,
+      message: errorText(scrub(text)),
+      seraph,
+    });
   }
   if (text === "") return undefined;
   let answer: unknown;
   try {
     answer = JSON.parse(text);
   } catch {
-    throw new RequestFailure({ kind: "malformed", status: res.status, message: `the answer is not JSON (${text.length} bytes)` });
+    throw new RequestFailure({
+      kind: "malformed",
+      status: res.status,
+      message: `the answer is not JSON (${text.length} bytes)`,
+    });
   }
   // Let the caller see a failed-login answer that came back as 200 (Cloud drops to anonymous).
   return seraph ? { answer, seraph } : { answer, seraph: null };
@@ -143,7 +153,8 @@ function errorText(text: string): string {
     if (body && typeof body === "object") {
       const b = body as Record<string, unknown>;
       const list = (v: unknown) => (Array.isArray(v) ? v.filter((x) => typeof x === "string") : []);
-      const values = b.errors && typeof b.errors === "object" ? Object.values(b.errors).filter((x) => typeof x === "string") : [];
+      const values =
+        b.errors && typeof b.errors === "object" ? Object.values(b.errors).filter((x) => typeof x === "string") : [];
       const parts = [...list(b.errorMessages), ...values, ...[b.message, b.error].filter((x) => typeof x === "string")];
       if (parts.length) return oneLine(parts.join("; "), 200);
     }

@@ -108,9 +108,11 @@ function buildFootnotes(refs: Record<string, string[]> | undefined): FootnoteMod
 
 function buildTrailers(report: Report): TrailerModel[] {
   const out: TrailerModel[] = [];
-  if (report.patches) out.push({ title: "Patch status", style: "indented", items: report.patches.map(trimFinalNewline) });
+  if (report.patches)
+    out.push({ title: "Patch status", style: "indented", items: report.patches.map(trimFinalNewline) });
   if (report.issues) out.push({ title: "Issues", style: "bullets", items: report.issues.map(trimFinalNewline) });
-  if (report.events) out.push({ title: "Travel&Holiday&Event", style: "lines", items: report.events.map(trimFinalNewline) });
+  if (report.events)
+    out.push({ title: "Travel&Holiday&Event", style: "lines", items: report.events.map(trimFinalNewline) });
   for (const t of report.trailers ?? []) {
     const text = trimFinalNewline(t.text);
     out.push({ title: t.title, style: "verbatim", items: text === "" ? [] : [text] });

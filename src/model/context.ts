@@ -13,11 +13,19 @@ export function readContext(file: string): ReportModel {
   } catch (e) {
     const m = /position (\d+)/.exec((e as Error).message);
     const at = m ? lineCol(text, Number(m[1])) : {};
-    throw new UserError({ severity: "error", file, ...at, message: `not valid JSON: ${(e as Error).message.split("\n")[0]}` });
+    throw new UserError({
+      severity: "error",
+      file,
+      ...at,
+      message: `not valid JSON: ${(e as Error).message.split("\n")[0]}`,
+    });
   }
   const format = data && typeof data === "object" && "format" in data ? data.format : undefined;
   if (format !== MODEL_FORMAT) {
-    const message = `not a report model (its "format" is ${JSON.stringify(format ?? null)}, expected "${MODEL_FORMAT}"); make one with weekly render --context`;
+    const found = JSON.stringify(format ?? null);
+    const message =
+      `not a report model (its "format" is ${found}, expected "${MODEL_FORMAT}"); ` +
+      "make one with weekly render --context";
     throw new UserError({ severity: "error", file, message });
   }
   const parsed = ReportModel.safeParse(data);
@@ -27,7 +35,10 @@ export function readContext(file: string): ReportModel {
       severity: "error" as const,
       file,
       path: jsonPath(issue.path),
-      message: issue.code === "unrecognized_keys" ? `unknown field${issue.keys.length > 1 ? "s" : ""} ${issue.keys.join(", ")}` : describe(issue, data),
+      message:
+        issue.code === "unrecognized_keys"
+          ? `unknown field${issue.keys.length > 1 ? "s" : ""} ${issue.keys.join(", ")}`
+          : describe(issue, data),
     })),
   );
 }

@@ -18,7 +18,8 @@ export async function renderEmail(model: ReportModel, choice: TemplateChoice, da
 
 export async function composeEml(model: ReportModel, body: string, opts: EmlOptions): Promise<string> {
   const { mail } = model;
-  if (!mail.from) throw new UserError("an email needs a sender: set `from:` in weekly.config.yaml (or the report file)");
+  if (!mail.from)
+    throw new UserError("an email needs a sender: set `from:` in weekly.config.yaml (or the report file)");
   if (mail.to.length + mail.cc.length + mail.bcc.length === 0) {
     throw new UserError("an email needs recipients: set `to:` in weekly.config.yaml (or the report file)");
   }

@@ -21,7 +21,9 @@ export function hang(marker: string, urls: string[]): string {
  */
 export function markdownItem(text: string, bullet = "- "): string {
   const pad = " ".repeat(bullet.length);
-  const paragraphs = String(text).replace(/\n[\s]*$/, "").split(/\n(?:[ \t]*\n)+/);
+  const paragraphs = String(text)
+    .replace(/\n[\s]*$/, "")
+    .split(/\n(?:[ \t]*\n)+/);
   const out: string[] = [];
   let fence: string[] | null = null;
   const closeFence = () => {

@@ -29,7 +29,8 @@ export async function renderModel(model: ReportModel, choice: TemplateChoice): P
   const dir = dirname(choice.file);
   if (existsSync(join(dir, "partials"))) {
     for (const f of readdirSync(join(dir, "partials")).sort()) {
-      if (f.endsWith(".hbs")) env.registerPartial(basename(f, ".hbs"), readTextFile(join(dir, "partials", f), "Handlebars partial"));
+      if (f.endsWith(".hbs"))
+        env.registerPartial(basename(f, ".hbs"), readTextFile(join(dir, "partials", f), "Handlebars partial"));
     }
   }
   const source = readTextFile(choice.file, "Handlebars template");
@@ -55,16 +56,24 @@ function templateError(e: unknown, file: string): UserError {
   const msg = (e as Error)?.message ?? String(e);
   const partial = /^The partial (\S+) could not be found/.exec(msg);
   if (partial) {
-    return new UserError(`${file}: no partial "${partial[1]}"; there are ${Object.keys(builtinPartials).join(", ")} and the *.hbs files in partials/ beside your template`);
+    return new UserError(
+      `${file}: no partial "${partial[1]}"; there are ${Object.keys(builtinPartials).join(", ")} ` +
+        "and the *.hbs files in partials/ beside your template",
+    );
   }
   const onText = /^Cannot use 'in' operator to search for '([^']+)'/.exec(msg);
-  if (onText) return new UserError(`${file}: "${onText[1]}" is looked up inside a text, which has no fields; see the model with \`weekly render --context\``);
+  if (onText)
+    return new UserError(
+      `${file}: "${onText[1]}" is looked up inside a text, which has no fields; ` +
+        "see the model with `weekly render --context`",
+    );
   const parse = /^Parse error on line (\d+):[\s\S]*?\n(Expecting [^\n]*|[^\n]*)$/.exec(msg);
   if (parse) return new UserError(`${file}:${parse[1]}: template syntax error: ${parse[2]!.trim()}`);
   const strict = /^"([^"]+)" not defined in [^-]* - (\d+):(\d+)/.exec(msg);
   if (strict) {
     return new UserError(
-      `${file}:${strict[2]}:${Number(strict[3]) + 1}: "${strict[1]}" is neither in the model nor a helper; see the model with \`weekly render --context\` (helpers: ${Object.keys(helpers).join(", ")})`,
+      `${file}:${strict[2]}:${Number(strict[3]) + 1}: "${strict[1]}" is neither in the model nor a helper; ` +
+        `see the model with \`weekly render --context\` (helpers: ${Object.keys(helpers).join(", ")})`,
     );
   }
   return new UserError(`${file}: template error: ${msg.split("\n")[0]}`);

@@ -73,7 +73,9 @@ function chooseSection(doc: Document.Parsed, sections: YAMLSeq, maps: YAMLMap[],
   const projects = [...new Set(maps.flatMap((s) => entryMaps(s).flatMap(entryKeys).map(projectOf)))];
   // A near miss: one letter off, or the same letters swapped (NTE for NET).
   const sorted = (w: string) => [...w].sort().join("");
-  const near = project ? projects.find((p) => editDistance(p, project) <= 1 || sorted(p) === sorted(project)) : undefined;
+  const near = project
+    ? projects.find((p) => editDistance(p, project) <= 1 || sorted(p) === sorted(project))
+    : undefined;
   const hint = near ? `did you mean ${near}-${note.ticket!.split("-")[1]}? If not, ` : "";
   const what = project ? `${project} tickets` : `(${note.label})`;
   throw new UsageError(`no section holds ${what} yet; ${hint}name one with --section (there are ${titles})`);

@@ -76,7 +76,12 @@ function clearNotes(doc: Document.Parsed, entry: YAMLMap, mode: CarryOptions["no
   if (!entry.has("progress")) entry.items.push(doc.createPair("progress", "none"));
   if (mode === "comment") {
     const pair = entry.items.find((p) => isScalar(p.key) && p.key.value === "progress") as Pair<Scalar> | undefined;
-    const lines = texts.flatMap((t) => t.replace(/\n$/, "").split("\n").map((l, i) => (l === "" ? "" : ` ${i === 0 ? "- " : "  "}${l}`)));
+    const lines = texts.flatMap((t) =>
+      t
+        .replace(/\n$/, "")
+        .split("\n")
+        .map((l, i) => (l === "" ? "" : ` ${i === 0 ? "- " : "  "}${l}`)),
+    );
     if (pair?.key) pair.key.commentBefore = [" last week:", ...lines].join("\n");
   }
 }
@@ -84,14 +89,20 @@ function clearNotes(doc: Document.Parsed, entry: YAMLMap, mode: CarryOptions["no
 /** Footnotes still cited keep their text and take numbers 1, 2, ... in order of first use. */
 function renumberFootnotes(doc: Document.Parsed, texts: readonly Scalar[], notices: string[]): void {
   const order: string[] = [];
-  for (const s of texts) for (const m of String(s.value).matchAll(FOOTNOTE)) if (!order.includes(m[1]!)) order.push(m[1]!);
+  for (const s of texts)
+    for (const m of String(s.value).matchAll(FOOTNOTE)) if (!order.includes(m[1]!)) order.push(m[1]!);
   const maps = referenceMaps(doc);
   const defined = new Set(maps.flatMap((m) => m.items.map((p) => String((p.key as { value: unknown }).value))));
   const renumber = new Map(order.filter((n) => defined.has(n)).map((n, i) => [n, String(i + 1)]));
-  for (const s of texts) s.value = String(s.value).replace(FOOTNOTE, (all, n: string) => (renumber.has(n) ? `[${renumber.get(n)}]` : all));
+  for (const s of texts)
+    s.value = String(s.value).replace(FOOTNOTE, (all, n: string) => (renumber.has(n) ? `[${renumber.get(n)}]` : all));
   for (const map of maps) {
     const dropped = map.items.filter((p) => !renumber.has(String((p.key as { value: unknown }).value)));
-    if (dropped.length) notices.push(`footnote${dropped.length > 1 ? "s" : ""} ${dropped.map((p) => `[${(p.key as { value: unknown }).value}]`).join(", ")} left out: no longer cited`);
+    if (dropped.length)
+      notices.push(
+        `footnote${dropped.length > 1 ? "s" : ""} ` +
+          `${dropped.map((p) => `[${(p.key as { value: unknown }).value}]`).join(", ")} left out: no longer cited`,
+      );
     map.items = map.items
       .filter((p) => renumber.has(String((p.key as { value: unknown }).value)))
       .map((p) => {
@@ -125,11 +136,20 @@ function dropPastEvents(doc: Document.Parsed, opts: CarryOptions, notices: strin
   });
 }
 
+/** A date at the start of a line (ISO, "Nov 23", "23 Nov", "11/23"), then a range's dash or word. */
+const RANGE = new RegExp(
+  [
+    String.raw`^\s*(?:\d{4}-\d{2}-\d{2}|[A-Za-z]{3}[a-z]*\.?\s+\d{1,2}|\d{1,2}\s+[A-Za-z]{3}[a-z]*|\d{1,2}\/\d{1,2})`,
+    String.raw`\s*(?:-|–|—|\.\.|to|until)\s*(.*)$`,
+  ].join(""),
+  "i",
+);
+
 /** The last day of an event: "Nov 23: ...", or the end of "Dec 24-Jan 4", "Nov 23-25", "2022-11-23..2022-11-25". */
 export function eventEnd(text: string, around: string): string | undefined {
   const first = leadingDate(text, around);
   if (!first) return undefined;
-  const range = /^\s*(?:\d{4}-\d{2}-\d{2}|[A-Za-z]{3}[a-z]*\.?\s+\d{1,2}|\d{1,2}\s+[A-Za-z]{3}[a-z]*|\d{1,2}\/\d{1,2})\s*(?:-|–|—|\.\.|to|until)\s*(.*)$/i.exec(text);
+  const range = RANGE.exec(text);
   if (!range) return first;
   const rest = range[1]!;
   const dayOnly = /^(\d{1,2})\b(?![\/-]|\s+[A-Za-z]{3})/.exec(rest);
@@ -137,8 +157,10 @@ export function eventEnd(text: string, around: string): string | undefined {
   return last && last >= first ? last : first;
 }
 
-
-/** "2022-11-23 ...", "Nov 23: ...", "23 Nov ...", "11/23 ..." → YYYY-MM-DD, the year that puts it nearest `around`. */
+/**
+ * "2022-11-23 ...", "Nov 23: ...", "23 Nov ...", "11/23 ..." → YYYY-MM-DD, in the year that puts it
+ * nearest `around`.
+ */
 export function leadingDate(text: string, around: string): string | undefined {
   const iso = /^\s*(\d{4}-\d{2}-\d{2})\b/.exec(text);
   if (iso) return iso[1];
@@ -147,12 +169,16 @@ export function leadingDate(text: string, around: string): string | undefined {
   const md = /^\s*([A-Za-z]{3})[a-z]*\.?\s+(\d{1,2})\b/.exec(text);
   const dm = /^\s*(\d{1,2})\s+([A-Za-z]{3})[a-z]*\b/.exec(text);
   const slash = /^\s*(\d{1,2})\/(\d{1,2})\b/.exec(text);
-  if (md && MONTHS.includes(md[1]!.toLowerCase())) [month, day] = [MONTHS.indexOf(md[1]!.toLowerCase()) + 1, Number(md[2])];
-  else if (dm && MONTHS.includes(dm[2]!.toLowerCase())) [month, day] = [MONTHS.indexOf(dm[2]!.toLowerCase()) + 1, Number(dm[1])];
+  if (md && MONTHS.includes(md[1]!.toLowerCase()))
+    [month, day] = [MONTHS.indexOf(md[1]!.toLowerCase()) + 1, Number(md[2])];
+  else if (dm && MONTHS.includes(dm[2]!.toLowerCase()))
+    [month, day] = [MONTHS.indexOf(dm[2]!.toLowerCase()) + 1, Number(dm[1])];
   else if (slash) [month, day] = [Number(slash[1]), Number(slash[2])];
   if (!month || !day || month > 12 || day > 31) return undefined;
   const year = Number(around.slice(0, 4));
-  const candidates = [year - 1, year, year + 1].map((y) => `${y}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`);
+  const candidates = [year - 1, year, year + 1].map(
+    (y) => `${y}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`,
+  );
   const distance = (d: string) => Math.abs(Date.parse(d) - Date.parse(around));
   return candidates.sort((a, b) => distance(a) - distance(b))[0];
 }

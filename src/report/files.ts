@@ -49,7 +49,8 @@ export function defaultReport(io: Io, configPath: string | undefined, command: s
   if (!chosen) {
     const where = `${displayPath(io.cwd, folder)}${file ? ` (reports_dir of ${displayPath(io.cwd, file)})` : ""}`;
     throw new UserError(
-      `no report file given, and no YYYY-MM-DD.yaml up to this week (${thisWeek}) in ${where}; name one: weekly ${command} FILE`,
+      `no report file given, and no YYYY-MM-DD.yaml up to this week (${thisWeek}) in ${where}; ` +
+        `name one: weekly ${command} FILE`,
     );
   }
   io.stderr.write(`${displayPath(io.cwd, chosen.path)}\n`);

@@ -13,7 +13,6 @@ export interface LintContext {
   weekEndsOn: Weekday;
 }
 
-
 export function lintReport(report: Report, ctx: LintContext): Diagnostic[] {
   const out: Diagnostic[] = [];
   const add = (severity: Severity, path: PropertyKey[], message: string, key = false) => {
@@ -29,7 +28,8 @@ export function lintReport(report: Report, ctx: LintContext): Diagnostic[] {
     }
     s.entries.forEach((e, j) => {
       const path = ["sections", i, "entries", j];
-      if (e.progress && (e.notes?.length ?? 0) > 0) add("warning", [...path, "progress"], `progress: ${e.progress}, but the entry has notes too`);
+      if (e.progress && (e.notes?.length ?? 0) > 0)
+        add("warning", [...path, "progress"], `progress: ${e.progress}, but the entry has notes too`);
       if (!e.progress && !e.notes?.length && !e.todo?.length) {
         add("warning", path, `${e.ticket ?? e.label} has nothing to say: add notes, or \`progress: none\``);
       }
@@ -44,15 +44,28 @@ function lintWeek(report: Report, ctx: LintContext, add: Add) {
   const fromName = dateFromFileName(ctx.file);
   const date = report.week_ending ?? fromName;
   if (!date) {
-    add("error", [], "no week_ending: date, and the file name does not say one; add `week_ending: YYYY-MM-DD` or name the file YYYY-MM-DD.yaml");
+    add(
+      "error",
+      [],
+      "no week_ending: date, and the file name does not say one; " +
+        "add `week_ending: YYYY-MM-DD` or name the file YYYY-MM-DD.yaml",
+    );
     return;
   }
   if (report.week_ending && fromName && report.week_ending !== fromName) {
-    add("error", ["week_ending"], `week_ending is ${report.week_ending} but the file is named ${fromName}.yaml; one of them is wrong`);
+    add(
+      "error",
+      ["week_ending"],
+      `week_ending is ${report.week_ending} but the file is named ${fromName}.yaml; one of them is wrong`,
+    );
   }
   const day = weekdayOf(date);
   if (day !== ctx.weekEndsOn) {
-    add("warning", report.week_ending ? ["week_ending"] : [], `${date} is a ${cap(day)}; weeks end on ${cap(ctx.weekEndsOn)} (week_ends_on in weekly.config.yaml)`);
+    add(
+      "warning",
+      report.week_ending ? ["week_ending"] : [],
+      `${date} is a ${cap(day)}; weeks end on ${cap(ctx.weekEndsOn)} (week_ends_on in weekly.config.yaml)`,
+    );
   }
 }
 
@@ -65,7 +78,11 @@ function lintTickets(report: Report, ctx: LintContext, add: Add) {
       const first = seen.get(e.ticket);
       if (!first) return void seen.set(e.ticket, path);
       const at = ctx.locate(first);
-      add("error", path, `${e.ticket} is reported twice: here and at line ${at.line} (${formatPath(first)}); was a block pasted twice?`);
+      add(
+        "error",
+        path,
+        `${e.ticket} is reported twice: here and at line ${at.line} (${formatPath(first)}); was a block pasted twice?`,
+      );
     }),
   );
 }
@@ -87,7 +104,8 @@ function lintFootnotes(report: Report, add: Add) {
   for (const { text, path } of reportTexts(report)) {
     for (const m of text.matchAll(FOOTNOTE_CITE)) {
       const n = m[1]!;
-      if (!defined.has(n) && !used.has(n)) add("warning", path, `footnote [${n}] is used but not defined; add it under references:`);
+      if (!defined.has(n) && !used.has(n))
+        add("warning", path, `footnote [${n}] is used but not defined; add it under references:`);
       used.add(n);
     }
   }

@@ -26,26 +26,57 @@ export function loadReport(file: string): LoadedReport {
 }
 
 export function parseReport(text: string, file: string): LoadedReport {
-  if (text.trim() === "") return failed(file, "is empty; a report needs at least a `sections:` list (see `weekly schema`)");
+  if (text.trim() === "")
+    return failed(file, "is empty; a report needs at least a `sections:` list (see `weekly schema`)");
   const parsed = parseYaml(text, file);
   const base = { file, locate: parsed.locate };
   if (parsed.problems.length) return { ...base, problems: parsed.problems };
   if (parsed.data === null || typeof parsed.data !== "object" || Array.isArray(parsed.data)) {
-    const got = Array.isArray(parsed.data) ? "a list" : parsed.data === null ? "only comments" : `the single value ${JSON.stringify(parsed.data)}`;
+    const got = Array.isArray(parsed.data)
+      ? "a list"
+      : parsed.data === null
+        ? "only comments"
+        : `the single value ${JSON.stringify(parsed.data)}`;
     return {
       ...base,
-      problems: [{ file, line: 1, col: 1, message: `expected a mapping with week_ending:, sections: ..., got ${got}`, severity: "error" }],
+      problems: [
+        {
+          file,
+          line: 1,
+          col: 1,
+          message: `expected a mapping with week_ending:, sections: ..., got ${got}`,
+          severity: "error",
+        },
+      ],
     };
   }
   const { value, problems } = validate(Report, parsed, file);
   const pitfalls = findTextPitfalls(parsed, TEXT_FIELDS, text).map(
-    (p): Diagnostic => ({ file, line: p.line, col: p.col, path: formatPath(p.path), message: p.message, severity: "warning" }),
+    (p): Diagnostic => ({
+      file,
+      line: p.line,
+      col: p.col,
+      path: formatPath(p.path),
+      message: p.message,
+      severity: "warning",
+    }),
   );
   return { ...base, report: value, problems: [...problems, ...pitfalls] };
 }
 
 /** Fields whose text is printed as written. */
-const TEXT_FIELDS = new Set(["notes", "todo", "summary", "comment", "patches", "issues", "events", "text", "title", "label"]);
+const TEXT_FIELDS = new Set([
+  "notes",
+  "todo",
+  "summary",
+  "comment",
+  "patches",
+  "issues",
+  "events",
+  "text",
+  "title",
+  "label",
+]);
 
 function failed(file: string, message: string): LoadedReport {
   return { file, problems: [{ file, message, severity: "error" }], locate: () => ({ line: 1, col: 1 }) };

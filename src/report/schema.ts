@@ -17,11 +17,12 @@ export const Progress = z
 
 export const Entry = z
   .strictObject({
-    ticket: JiraKey.optional()
-      .describe("Jira issue key, e.g. STR-68"),
+    ticket: JiraKey.optional().describe("Jira issue key, e.g. STR-68"),
     label: z.string().min(1).optional().describe("A label for work without a ticket, e.g. MISC"),
     summary: z.string().optional().describe("Title shown after the key; Jira's summary is used when absent"),
-    notes: textList("What happened: each item is one bullet, kept verbatim (indentation, tables, blank lines)").optional(),
+    notes: textList(
+      "What happened: each item is one bullet, kept verbatim (indentation, tables, blank lines)",
+    ).optional(),
     todo: textList("TODO lines printed after the notes").optional(),
     progress: Progress.optional(),
   })
@@ -59,7 +60,9 @@ export const Style = z.strictObject({
 });
 
 export const Report = z.strictObject({
-  week_ending: IsoDate.optional().describe("The week's last working day; optional when the file is named YYYY-MM-DD.yaml"),
+  week_ending: IsoDate.optional().describe(
+    "The week's last working day; optional when the file is named YYYY-MM-DD.yaml",
+  ),
   ...mailFields,
   style: Style.optional(),
   intro: z.string().optional().describe("Text printed before the first section, verbatim"),

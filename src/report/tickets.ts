@@ -10,6 +10,8 @@ export interface TicketEntry {
 
 export function ticketsOf(report: Report): TicketEntry[] {
   return report.sections.flatMap((s, i) =>
-    s.entries.flatMap((entry, j) => (entry.ticket ? [{ key: entry.ticket, entry, path: ["sections", i, "entries", j, "ticket"] }] : [])),
+    s.entries.flatMap((entry, j) =>
+      entry.ticket ? [{ key: entry.ticket, entry, path: ["sections", i, "entries", j, "ticket"] }] : [],
+    ),
   );
 }

@@ -22,7 +22,12 @@ export function addDays(date: string, days: number): string {
 
 /** The calendar date (YYYY-MM-DD) of an instant in a time zone (the system's when absent). */
 export function dateIn(now: Date, timeZone?: string): string {
-  const parts = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).formatToParts(now);
+  const parts = new Intl.DateTimeFormat("en-CA", {
+    timeZone,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).formatToParts(now);
   const get = (type: string) => parts.find((p) => p.type === type)!.value;
   return `${get("year")}-${get("month")}-${get("day")}`;
 }

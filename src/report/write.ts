@@ -22,8 +22,14 @@ const SPACED_KEYS = new Set(["sections", "references", "patches", "issues", "eve
  * boolean, a date, a sexagesimal or an underscored number. The `yaml` library already quotes what
  * YAML 1.2 would misread ("true", "12", "key: value", "# x", "- x", "[a", ...).
  */
-const YAML11_LOOKALIKE =
-  /^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF|\d{4}-\d\d?-\d\d?(?:[Tt ].*)?|[-+]?\d[\d_]*(?::[0-5]?\d)+(?:\.[\d_]*)?|[-+]?(?:0b[01_]+|0x[\da-fA-F_]+|\d[\d_]*_[\d_]*(?:\.[\d_]*)?|\.\d[\d_]*))$/;
+const YAML11_LOOKALIKE = new RegExp(
+  `^(?:${[
+    "y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF", // booleans
+    String.raw`\d{4}-\d\d?-\d\d?(?:[Tt ].*)?`, // dates and times
+    String.raw`[-+]?\d[\d_]*(?::[0-5]?\d)+(?:\.[\d_]*)?`, // sexagesimal numbers
+    String.raw`[-+]?(?:0b[01_]+|0x[\da-fA-F_]+|\d[\d_]*_[\d_]*(?:\.[\d_]*)?|\.\d[\d_]*)`, // other numbers
+  ].join("|")})$`,
+);
 
 export function stringifyReport(report: ReportInput, opts: StringifyOptions = {}): string {
   const doc = new Document(report);

@@ -132,13 +132,30 @@ function fieldJson(issue: StoredIssue, field: Field, site: Site, api: string): u
 
 // Ids of the names a fresh Jira Server ships with; other names get a stable id derived from the name.
 const STATUS_IDS: Record<string, string> = {
-  Open: "1", "In Progress": "3", Reopened: "4", Resolved: "5", Closed: "6", "To Do": "10000", Done: "10001",
+  Open: "1",
+  "In Progress": "3",
+  Reopened: "4",
+  Resolved: "5",
+  Closed: "6",
+  "To Do": "10000",
+  Done: "10001",
 };
 const RESOLUTION_IDS: Record<string, string> = {
-  Fixed: "1", "Won't Fix": "2", Duplicate: "3", Incomplete: "4", "Cannot Reproduce": "5", Done: "10000",
+  Fixed: "1",
+  "Won't Fix": "2",
+  Duplicate: "3",
+  Incomplete: "4",
+  "Cannot Reproduce": "5",
+  Done: "10000",
 };
 const ISSUETYPE_IDS: Record<string, string> = {
-  Bug: "1", "New Feature": "2", Task: "3", Improvement: "4", "Sub-task": "5", Epic: "10000", Story: "10001",
+  Bug: "1",
+  "New Feature": "2",
+  Task: "3",
+  Improvement: "4",
+  "Sub-task": "5",
+  Epic: "10000",
+  Story: "10001",
 };
 
 function idOf(known: Record<string, string>, name: string): string {

@@ -119,7 +119,10 @@ export function page<T>(call: Call, items: T[], defaultMax: number): Page<T> | R
 /** A comma list, repeated parameter or JSON array as trimmed non-empty names. */
 export function nameList(raw: unknown): string[] {
   const values = (Array.isArray(raw) ? raw : [raw]).filter((v): v is string => typeof v === "string");
-  return values.flatMap((v) => v.split(",")).map((v) => v.trim()).filter((v) => v !== "");
+  return values
+    .flatMap((v) => v.split(","))
+    .map((v) => v.trim())
+    .filter((v) => v !== "");
 }
 
 export const isObject = (value: unknown): value is Record<string, unknown> =>

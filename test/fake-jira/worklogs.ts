@@ -11,7 +11,12 @@ import { apiBase, jiraNow, userJson } from "./site.js";
 const STARTED = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})\.\d{3}[+-](\d{2})(\d{2})$/;
 const BAD_STARTED =
   "Invalid date format. Use yyyy-MM-dd'T'HH:mm:ss.SSSZ with a numeric offset, e.g. 2022-11-11T09:00:00.000+0900.";
-const UNITS: [string, number][] = [["w", 5 * 8 * 3600], ["d", 8 * 3600], ["h", 3600], ["m", 60]];
+const UNITS: [string, number][] = [
+  ["w", 5 * 8 * 3600],
+  ["d", 8 * 3600],
+  ["h", 3600],
+  ["m", 60],
+];
 const ADJUST = ["auto", "leave", "new", "manual"];
 
 export function validStarted(text: string): boolean {
@@ -131,7 +136,11 @@ const list: Handler = withIssue((call, route, ctx, issue) => {
   const after = intParam(call.query.startedAfter, 0);
   if (after === undefined) return badRequest("startedAfter must be a number of milliseconds.");
   const started = (w: StoredWorklog) => Date.parse(w.started.replace(/([+-]\d{2})(\d{2})$/, "$1:$2"));
-  const found = page(call, issue.records.worklogs.filter((w) => started(w) >= after), 5000);
+  const found = page(
+    call,
+    issue.records.worklogs.filter((w) => started(w) >= after),
+    5000,
+  );
   if ("status" in found) return found;
   const worklogs = found.items.map((w) => worklogJson(w, issue, ctx, route));
   return ok({ startAt: found.startAt, maxResults: found.maxResults, total: found.total, worklogs });
