@@ -24,6 +24,9 @@ export const dateOption = (what: string) => new Option("--date <YYYY-MM-DD>", wh
 export const outputOption = (what = "write to FILE (atomically) instead of stdout") =>
   new Option("-o, --output <file>", what).argParser(parseNonEmpty("-o needs a file name (or - for stdout)"));
 
+export const jiraUrlOption = () =>
+  new Option("--jira-url <url>", "ask this Jira site (over JIRA_URL and the config's jira.url)");
+
 export const REPORT_FILE_HELP =
   "report file; default: this week's (the newest YYYY-MM-DD.yaml in reports_dir up to today's week)";
 

@@ -5,6 +5,7 @@ import {
   configOption,
   dateOption,
   forceOption,
+  jiraUrlOption,
   offlineOption,
   outputOption,
   REPORT_FILE_HELP,
@@ -60,6 +61,7 @@ function addRoutine(program: Command, io: Io): void {
     .option("--drop-done", "leave out carried tickets that are done in Jira")
     .option("--edit", "open the new file in $EDITOR")
     .addOption(forceOption("start the week again even if its file exists"))
+    .addOption(jiraUrlOption())
     .addOption(configOption())
     .action(async (o) => (await import("./commands/new.js")).newCommand(io, o));
 
@@ -71,6 +73,7 @@ function addRoutine(program: Command, io: Io): void {
     .option("-s, --section <title>", "the section for a new entry (created if no section has that title)")
     .option("--label", "KEY is a label (like MISC) for work without a ticket")
     .addOption(dateOption("a day of the week to add to (default: today)"))
+    .addOption(jiraUrlOption())
     .addOption(configOption())
     .action(async (key, text, o) => (await import("./commands/add.js")).addCommand(io, { ...o, key, text }));
 
@@ -80,6 +83,7 @@ function addRoutine(program: Command, io: Io): void {
     .argument("[files...]", "report files; default: this week's")
     .addOption(strictOption())
     .option("--jira", "also ask Jira: every ticket must exist")
+    .addOption(jiraUrlOption())
     .addOption(configOption())
     .action(async (files, o) => (await import("./commands/check.js")).checkCommand(io, { ...o, files }));
 }
@@ -105,6 +109,7 @@ function addOutputs(program: Command, io: Io): void {
     .addOption(showStatusOption())
     .addOption(offlineOption())
     .addOption(refreshOption())
+    .addOption(jiraUrlOption())
     .addOption(configOption())
     .action(async (file, o) => (await import("./commands/render.js")).renderCommand(io, { ...o, file }));
 
@@ -119,6 +124,7 @@ function addOutputs(program: Command, io: Io): void {
     .addOption(showStatusOption())
     .addOption(offlineOption())
     .addOption(refreshOption())
+    .addOption(jiraUrlOption())
     .addOption(configOption())
     .action(async (file, o) =>
       (await import("./commands/send.js")).sendCommand(io, { ...o, file, tty: io.stdinIsTTY === true }),
@@ -130,6 +136,7 @@ function addOutputs(program: Command, io: Io): void {
     .argument("[file]", REPORT_FILE_HELP)
     .addOption(offlineOption())
     .addOption(refreshOption())
+    .addOption(jiraUrlOption())
     .addOption(configOption())
     .action(async (file, o) => (await import("./commands/status.js")).statusCommand(io, { ...o, file }));
 }

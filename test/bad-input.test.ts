@@ -98,7 +98,7 @@ describe("bad report files", () => {
     const text =
       "\ufeffweek_ending: 2024-06-14\r\nsections:\r\n  - title: A\r\n    entries:\r\n      - ticket: A-1\r\n" +
       "        notes:\r\n          - |\r\n            one\r\n              two\r\n";
-    const dir = tmpProject({ "r.yaml": text });
+    const dir = tmpProject({ "weekly.config.yaml": "from: Jane Doe <jane@example.com>\n", "r.yaml": text });
     const r = await run(["render", "r.yaml"], { cwd: dir });
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);

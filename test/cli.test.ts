@@ -42,8 +42,8 @@ describe("command line", () => {
     expect(both).toEqual({ code: 2, stdout: "", stderr: "give a report file or --from-context FILE, not both\n" });
   });
 
-  it("-o writes the file, refuses to overwrite without --force, and leaves no temp file", async () => {
-    const dir = tmpProject({ "2024-06-14.yaml": REPORT });
+  it("-o writes the file, refuses to overwrite without --force (exit 2), and leaves no temp file", async () => {
+    const dir = tmpProject({ "weekly.config.yaml": "from: Jane Doe <jane@example.com>\n", "2024-06-14.yaml": REPORT });
     const first = await run(["render", "2024-06-14.yaml", "-o", "out.txt"], { cwd: dir });
     expect(first).toEqual({ code: 0, stdout: "", stderr: "" });
     const written = readFileSync(join(dir, "out.txt"), "utf8");
@@ -51,17 +51,17 @@ describe("command line", () => {
 
     writeFileSync(join(dir, "out.txt"), "my own edits\n");
     const again = await run(["render", "2024-06-14.yaml", "-o", "out.txt"], { cwd: dir });
-    expect(again).toEqual({ code: 1, stdout: "", stderr: "out.txt: already exists; use --force to overwrite it\n" });
+    expect(again).toEqual({ code: 2, stdout: "", stderr: "out.txt: already exists; use --force to overwrite it\n" });
     expect(readFileSync(join(dir, "out.txt"), "utf8")).toBe("my own edits\n");
 
     const forced = await run(["render", "2024-06-14.yaml", "-o", "out.txt", "--force"], { cwd: dir });
     expect(forced.code).toBe(0);
     expect(readFileSync(join(dir, "out.txt"), "utf8")).toBe(written);
-    expect(readdirSync(dir).sort()).toEqual(["2024-06-14.yaml", "out.txt"]);
+    expect(readdirSync(dir).sort()).toEqual(["2024-06-14.yaml", "out.txt", "weekly.config.yaml"]);
   });
 
   it("-o into a folder that does not exist fails cleanly and writes nothing", async () => {
-    const dir = tmpProject({ "2024-06-14.yaml": REPORT });
+    const dir = tmpProject({ "weekly.config.yaml": "from: Jane Doe <jane@example.com>\n", "2024-06-14.yaml": REPORT });
     const r = await run(["render", "2024-06-14.yaml", "-o", "no/such/out.txt"], { cwd: dir });
     expect(r).toEqual({ code: 1, stdout: "", stderr: "no/such/out.txt: its folder does not exist\n" });
     expect(existsSync(join(dir, "no"))).toBe(false);

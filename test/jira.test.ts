@@ -70,6 +70,7 @@ async function project(s: Setup = {}) {
   });
   const dir = tmpProject({
     "weekly.config.yaml":
+      "from: Jane Doe <jane@example.com>\n" +
       `jira:\n  url: ${fake.url}\n  deployment: ${s.configDeployment ?? deployment}\n` +
       `  timeout_seconds: ${s.timeoutSeconds ?? 2}\n${s.extraConfig ?? ""}`,
     "reports/2022-11-11.yaml": s.report ?? REPORT,
@@ -190,7 +191,11 @@ describe("Jira facts in the report", () => {
       "reports/2022-11-11.yaml:6:17: sections[0].entries[1].ticket: " +
         "TS-9999 is not in Jira (or not visible to you); a typo?\n",
     );
-    expect(check.stderr).toMatch(/1 file checked: 1 error, 1 warning\n$/);
+    // In check --jira an old key is an error too: the file should say what Jira says.
+    expect(check.stderr).toContain(
+      "reports/2022-11-11.yaml:4:17: sections[0].entries[0].ticket: UB-12 has moved to TS-219 in Jira; write TS-219\n",
+    );
+    expect(check.stderr).toMatch(/1 file checked: 2 errors, 0 warnings\n$/);
   });
 
   it("a wrong token on Cloud (answered as anonymous) is reported as such, exit 3, token never printed", async () => {
@@ -371,7 +376,8 @@ describe("Jira facts in the report", () => {
 
   it("an unknown host (no DNS lookup leaves this machine: fetch is stubbed to fail as getaddrinfo does)", async () => {
     const dir = tmpProject({
-      "weekly.config.yaml": "jira:\n  url: https://jira.example.invalid\n  deployment: datacenter\n",
+      "weekly.config.yaml":
+        "from: me@example.com\njira:\n  url: https://jira.example.invalid\n  deployment: datacenter\n",
       "reports/2022-11-11.yaml": REPORT,
     });
     const seen: string[] = [];
@@ -425,7 +431,7 @@ describe("Jira facts in the report", () => {
   );
 
   it("no Jira configured: renders from the file and never loads jira-client", async () => {
-    const dir = tmpProject({ "reports/2022-11-11.yaml": REPORT });
+    const dir = tmpProject({ "reports/2022-11-11.yaml": REPORT, "weekly.config.yaml": "from: me@example.com\n" });
     const r = await run(["render", "reports/2022-11-11.yaml"], { cwd: dir, env: { JIRA_API_TOKEN: TOKEN } });
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("[STR-68]\n* tried OVS");

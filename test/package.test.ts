@@ -78,7 +78,7 @@ describe("the installed package", () => {
     });
     try {
       const dir = tmpProject({
-        "weekly.config.yaml": `jira:\n  url: ${jira.url}\n  deployment: cloud\n`,
+        "weekly.config.yaml": `from: Me <me@example.com>\njira:\n  url: ${jira.url}\n  deployment: cloud\n`,
         "reports/2024-06-14.yaml":
           "sections:\n  - title: P\n    entries:\n      - ticket: PKG-1\n        notes: [did it]\n",
       });

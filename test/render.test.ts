@@ -139,7 +139,7 @@ describe("weekly render", () => {
 
   it("with no file, renders this week's report (not one started ahead), and names it", async () => {
     const dir = tmpProject({
-      "weekly.config.yaml": "reports_dir: weeks\n",
+      "weekly.config.yaml": "from: Jane Doe <jane@example.com>\nreports_dir: weeks\n",
       "weeks/2024-06-07.yaml": REPORT.replace("2024-06-14", "2024-06-07").replace("sent v2", "sent v1"),
       "weeks/2024-06-14.yaml": REPORT,
       "weeks/2024-06-21.yaml": REPORT.replace("2024-06-14", "2024-06-21").replace("sent v2", "next week"),
@@ -213,7 +213,7 @@ describe("weekly render: guarding the user's files and intent", () => {
   });
 
   it("says when --show-status has nothing to show", async () => {
-    const dir = tmpProject({ "2024-06-14.yaml": REPORT });
+    const dir = tmpProject({ "weekly.config.yaml": "from: Jane Doe <jane@example.com>\n", "2024-06-14.yaml": REPORT });
     const r = await run(["render", "--show-status", "2024-06-14.yaml"], { cwd: dir });
     expect(r.code).toBe(0);
     expect(r.stderr).toBe(

@@ -418,7 +418,7 @@ sections:
 
 describe("event dates", () => {
   it("an event counts by its last day: ranges over months, days and years", async () => {
-    const { eventEnd } = await import("../src/report/carry.js");
+    const { eventEnd } = await import("../src/report/event-dates.js");
     expect(eventEnd("Nov 23: Labor Thanksgiving Day", "2022-11-05")).toBe("2022-11-23");
     expect(eventEnd("Dec 24-Jan 4: holidays", "2026-12-26")).toBe("2027-01-04");
     expect(eventEnd("Nov 28-Dec 10: vacation", "2026-11-28")).toBe("2026-12-10");

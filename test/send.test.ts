@@ -122,6 +122,11 @@ const rendered = async (dir: string) =>
   (await run(["render", "-f", "eml", "2022-11-11.yaml"], { cwd: dir, now: NOW })).stdout;
 const crlf = (s: string) => s.replace(/\r?\n/g, "\r\n");
 const unsent = (dir: string, name = "2022-11-11.unsent.eml") => readFileSync(join(dir, name), "utf8");
+/** A kept copy: the message, after the header that names whom it did not reach (Bcc included). */
+const kept = (eml: string, to: readonly string[] = RECIPIENTS) => `X-Weekly-Send-To: ${to.join(", ")}\r\n${eml}`;
+const savedIn = (name: string, n = 4) =>
+  `the message is saved in ${name}; ` +
+  `to send it to the ${n} recipient${n === 1 ? "" : "s"} it did not reach: weekly send ${name}\n`;
 const files = (dir: string) => readdirSync(dir).sort();
 
 /** The CLI in-process with a person at the keyboard who types `answer`. */
@@ -198,11 +203,12 @@ describe("weekly send", () => {
         stderr:
           "warning: smtp.security is none: the password for jane@example.com crosses the network unencrypted\n" +
           "the SMTP server refused the login of jane@example.com: 535 Invalid username or password; " +
-          "check WEEKLY_SMTP_PASSWORD\nthe message is saved in 2022-11-11.unsent.eml\n",
+          "check WEEKLY_SMTP_PASSWORD\n" +
+          savedIn("2022-11-11.unsent.eml"),
       });
       expect(server.logins).toEqual([`jane@example.com:${PASSWORD}-wrong`]);
       expect(server.mails).toEqual([]);
-      expect(unsent(dir)).toBe(await rendered(dir));
+      expect(unsent(dir)).toBe(kept(await rendered(dir)));
       expectNoPassword(dir, r);
       const anonymous = await send(project(smtpAt(server.port)), ["--yes"]);
       expect(anonymous.stderr.split("\n")[0]).toBe(
@@ -220,15 +226,13 @@ describe("weekly send", () => {
     expect(first).toEqual({
       code: 4,
       stdout: "",
-      stderr:
-        `could not connect to 127.0.0.1:${port}: connection refused\n` +
-        "the message is saved in 2022-11-11.unsent.eml\n",
+      stderr: `could not connect to 127.0.0.1:${port}: connection refused\n` + savedIn("2022-11-11.unsent.eml"),
     });
     const second = await send(dir, ["--yes"]);
     expect(second.stderr).toBe(
-      `could not connect to 127.0.0.1:${port}: connection refused\nthe message is saved in 2022-11-11.unsent-2.eml\n`,
+      `could not connect to 127.0.0.1:${port}: connection refused\n${savedIn("2022-11-11.unsent-2.eml")}`,
     );
-    expect([unsent(dir), unsent(dir, "2022-11-11.unsent-2.eml")]).toEqual([eml, eml]);
+    expect([unsent(dir), unsent(dir, "2022-11-11.unsent-2.eml")]).toEqual([kept(eml), kept(eml)]);
   });
 
   it("an untrusted certificate fails with tls_verify on, and goes through with it off", async () => {
@@ -240,11 +244,11 @@ describe("weekly send", () => {
       new RegExp(
         `^could not connect securely to 127\\.0\\.0\\.1:${server.port}: ` +
           "the server's certificate is not trusted \\(.+\\); smtp\\.tls_verify: false skips this check\\n" +
-          "the message is saved in 2022-11-11\\.unsent\\.eml\\n$",
+          "the message is saved in 2022-11-11\\.unsent\\.eml; .*\\n$",
       ),
     );
     expect(server.mails).toEqual([]);
-    expect(unsent(dir)).toBe(await rendered(dir));
+    expect(unsent(dir)).toBe(kept(await rendered(dir)));
     const trusting = project(`{host: 127.0.0.1, port: ${server.port}, security: tls, tls_verify: false}`);
     expect((await send(trusting, ["--yes"])).code).toBe(0);
     expect(server.mails.map((m) => m.secure)).toEqual([true]);
@@ -265,7 +269,7 @@ describe("weekly send", () => {
         "the server does not speak TLS on this port; try security: starttls (port 587)",
     );
     expect(server.mails).toEqual([]);
-    expect(unsent(dir)).toBe(await rendered(dir));
+    expect(unsent(dir)).toBe(kept(await rendered(dir)));
   });
 
   it("a server that never answers: a time-out after smtp.timeout_seconds", async () => {
@@ -276,16 +280,16 @@ describe("weekly send", () => {
       code: 4,
       stdout: "",
       stderr:
-        `no answer from 127.0.0.1:${port} within 0.3 s (smtp.timeout_seconds)\n` +
-        "the message is saved in 2022-11-11.unsent.eml\n",
+        `no answer from 127.0.0.1:${port} within 0.3 s (smtp.timeout_seconds)\n` + savedIn("2022-11-11.unsent.eml"),
     });
-    expect(unsent(dir)).toBe(await rendered(dir));
+    expect(unsent(dir)).toBe(kept(await rendered(dir)));
   });
 
-  it("a refused recipient: the others get it, the failure names who did not, exit 4", async () => {
+  it("a refused recipient: the others get it, the kept copy goes to that one only, send FILE.eml sends it", async () => {
+    let refuse = true;
     const onRcptTo: SMTPServerOptions["onRcptTo"] = (address, _session, done) =>
       done(
-        address.address === "team@example.com"
+        refuse && address.address === "team@example.com"
           ? Object.assign(new Error("No such user here"), { responseCode: 550 })
           : null,
       );
@@ -297,10 +301,18 @@ describe("weekly send", () => {
       stdout: "",
       stderr:
         "sent to 3 of 4 recipients only: the SMTP server refused team@example.com (550 No such user here)\n" +
-        "the message is saved in 2022-11-11.unsent.eml\n",
+        savedIn("2022-11-11.unsent.eml", 1),
     });
     expect(server.mails.map((m) => m.to)).toEqual([RECIPIENTS.filter((a) => a !== "team@example.com")]);
-    expect(unsent(dir)).toBe(await rendered(dir));
+    const eml = await rendered(dir);
+    expect(unsent(dir)).toBe(kept(eml, ["team@example.com"]));
+    // Sent again from the kept copy: to the one who did not get it, the message exactly as composed.
+    refuse = false;
+    const again = await run(["send", "2022-11-11.unsent.eml", "--yes"], { cwd: dir, now: NOW });
+    expect(again.code).toBe(0);
+    expect(again.stdout).toMatch(/^sent "\[Weekly\] Week ending 2022-11-11" to 1 recipient \(message-id <weekly\./);
+    expect(server.mails.at(-1)!.to).toEqual(["team@example.com"]);
+    expect(crlf(server.mails.at(-1)!.raw)).toBe(crlf(eml));
   });
 
   it("--dry-run prints the message and the envelope, connects to nothing, needs no password", async () => {

@@ -12,6 +12,7 @@ export interface CheckOptions {
   strict?: boolean;
   /** Also ask Jira: every ticket must exist (unknown keys are errors). */
   jira?: boolean;
+  jiraUrl?: string;
 }
 
 export async function checkCommand(io: Io, opts: CheckOptions): Promise<void> {
@@ -19,9 +20,11 @@ export async function checkCommand(io: Io, opts: CheckOptions): Promise<void> {
   let errors = 0;
   let warnings = 0;
   for (const file of files) {
-    const checked = checkReport(io.cwd, file, opts.config);
+    const checked = checkReport(io.cwd, file, opts.config, io.env);
     const problems =
-      opts.jira && isValid(checked) ? [...checked.problems, ...(await checkWithJira(io, checked))] : checked.problems;
+      opts.jira && isValid(checked)
+        ? [...checked.problems, ...(await checkWithJira(io, checked, opts.jiraUrl))]
+        : checked.problems;
     printDiagnostics(io, problems);
     errors += errorsOf(problems).length;
     warnings += problems.filter((p) => p.severity === "warning").length;
@@ -36,8 +39,8 @@ export async function checkCommand(io: Io, opts: CheckOptions): Promise<void> {
   io.stdout.write(`${summary}\n`);
 }
 
-async function checkWithJira(io: Io, checked: ValidReport): Promise<Diagnostic[]> {
-  const enriched = await enrichReport(io, checked, { unknownIs: "error" });
+async function checkWithJira(io: Io, checked: ValidReport, jiraUrl?: string): Promise<Diagnostic[]> {
+  const enriched = await enrichReport(io, checked, { unknownIs: "error", jiraUrl });
   if (!enriched.site)
     throw new UsageError("check --jira needs a Jira site: jira.url in weekly.config.yaml, or JIRA_URL");
   if (!enriched.asked && enriched.stale.length > 0) {

@@ -10,8 +10,7 @@ import { describePlan, planFiles } from "../import/plan.js";
 import { makeDirs } from "../io/dirs.js";
 import { type Io, printDiagnostics } from "../io/output.js";
 import { schemaReference } from "../io/package-files.js";
-import { writeFileAtomic } from "../io/write-atomic.js";
-import { stringifyReport } from "../report/write.js";
+import { writeFileSet } from "../io/write-set.js";
 
 export interface ImportOptions {
   files: string[];
@@ -25,6 +24,7 @@ export interface ImportOptions {
 export async function importCommand(io: Io, opts: ImportOptions): Promise<void> {
   if (opts.files.filter((f) => f === "-").length > 1) throw new UsageError("- (stdin) can be named once only");
   const loaded = loadConfig({
+    env: io.env,
     cwd: io.cwd,
     explicit: opts.config,
     near: opts.output ? [resolve(io.cwd, opts.output)] : [],
@@ -40,7 +40,8 @@ export async function importCommand(io: Io, opts: ImportOptions): Promise<void> 
       io,
       r.notices.map((n) => ({ ...n, file: r.source.file })),
     );
-  const plan = planFiles(io.cwd, result.reports, dir, opts.force === true);
+  const schemaPath = schemaReference("report", dir);
+  const plan = planFiles(io.cwd, result.reports, dir, opts.force === true, schemaPath ? { schemaPath } : {});
   printDiagnostics(io, plan.notes);
   const problems = [...result.problems, ...plan.problems];
   printDiagnostics(io, problems);
@@ -49,13 +50,13 @@ export async function importCommand(io: Io, opts: ImportOptions): Promise<void> 
     throw new ProblemsFound(problems.length);
   }
   if (opts.dryRun) return void io.stdout.write(describePlan(plan.planned));
-  const schemaPath = schemaReference("report", dir);
-  const texts = plan.planned.map((f) => stringifyReport(f.imported.report, schemaPath ? { schemaPath } : {}));
   makeDirs(dir);
-  plan.planned.forEach((f, k) => {
-    writeFileAtomic(f.path, texts[k]!, { force: opts.force, display: f.display });
-    io.stdout.write(`${f.display}\n`);
-  });
+  // All files or none: a full disk or a kill while writing leaves no partial set of weeks.
+  const written = writeFileSet(
+    plan.planned.map((f) => ({ path: f.path, data: f.text, display: f.display })),
+    opts.force === true,
+  );
+  for (const w of written) io.stdout.write(`${w.file.display}${w.unchanged ? "  (unchanged)" : ""}\n`);
 }
 
 function outputDir(io: Io, opts: ImportOptions, loaded: LoadedConfig): string {

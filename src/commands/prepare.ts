@@ -1,5 +1,6 @@
 // read → validate → enrich → model for one report file: what render and send share.
 import { resolve } from "node:path";
+import type { LoadedConfig } from "../config/load.js";
 import type { Config } from "../config/schema.js";
 import { errorsOf, hasErrors } from "../core/diagnostic.js";
 import { ProblemsFound } from "../core/errors.js";
@@ -18,12 +19,15 @@ export interface PrepareOptions {
   showStatus?: boolean;
   offline?: boolean;
   refresh?: boolean;
+  jiraUrl?: string;
 }
 
 export interface Prepared {
   model: ReportModel;
   reportFile: string;
   config: Config;
+  /** Where the config came from, and whether you chose it (credentials go only where you said). */
+  loaded: LoadedConfig;
   /** The config's own template (text and eml), resolved; undefined for the built-in one. */
   configTemplate?: string;
 }
@@ -37,7 +41,7 @@ export interface Wording {
 /** Problems go to stderr as they are found; errors (and warnings with --strict) stop here. */
 export async function prepareModel(io: Io, opts: PrepareOptions, { command, refusal }: Wording): Promise<Prepared> {
   const reportFile = resolve(io.cwd, opts.file ?? defaultReport(io, opts.config, command));
-  const checked = checkReport(io.cwd, reportFile, opts.config);
+  const checked = checkReport(io.cwd, reportFile, opts.config, io.env);
   printDiagnostics(io, checked.problems);
   const failing = opts.strict ? checked.problems.length : errorsOf(checked.problems).length;
   if (failing > 0 || !isValid(checked)) {
@@ -48,6 +52,7 @@ export async function prepareModel(io: Io, opts: PrepareOptions, { command, refu
   const enriched = await enrichReport(io, checked, {
     offline: opts.offline,
     refresh: opts.refresh,
+    jiraUrl: opts.jiraUrl,
     unknownIs: "warning",
   });
   printDiagnostics(io, enriched.problems);
@@ -67,5 +72,6 @@ export async function prepareModel(io: Io, opts: PrepareOptions, { command, refu
     site: enriched.site,
     showStatus,
   });
-  return { model, reportFile, config, configTemplate: config.template ? resolve(dir, config.template) : undefined };
+  const configTemplate = config.template ? resolve(dir, config.template) : undefined;
+  return { model, reportFile, config, loaded: checked.loaded, configTemplate };
 }

@@ -31,28 +31,39 @@ export async function renderCommand(io: Io, opts: RenderOptions): Promise<void> 
         "(-f eml wraps your template's text in an email)",
     );
   }
-  const { model, configTemplate } = opts.fromContext
-    ? {
-        model: (await import("../model/context.js")).readContext(resolve(io.cwd, opts.fromContext)),
-        configTemplate: undefined,
-      }
+  const { model, configTemplate, timeZone } = opts.fromContext
+    ? { model: (await import("../model/context.js")).readContext(resolve(io.cwd, opts.fromContext)) }
     : await fromReport(io, opts);
   if (opts.context) return emit(io, `${JSON.stringify(model, null, 2)}\n`, opts.output, opts.force);
   const file = opts.template ? resolve(io.cwd, opts.template) : opts.format === "md" ? undefined : configTemplate;
   const choice: TemplateChoice = file ? { file } : { format: opts.format === "md" ? "md" : "text" };
+  if (opts.format === "text" && !file && model.mail.from === null) {
+    io.stderr.write("warning: no sender: the From: line is empty; set from: in weekly.config.yaml (or the report)\n");
+  }
   const text =
     opts.format === "eml"
-      ? await (await import("../render/eml.js")).renderEmail(model, choice, io.now())
+      ? await (await import("../render/eml.js")).renderEmail(model, choice, io.now(), timeZone)
       : await renderModel(model, choice);
   emit(io, text, opts.output, opts.force);
 }
 
-async function fromReport(io: Io, opts: RenderOptions): Promise<{ model: ReportModel; configTemplate?: string }> {
+interface Rendered {
+  model: ReportModel;
+  configTemplate?: string;
+  timeZone?: string;
+}
+
+async function fromReport(io: Io, opts: RenderOptions): Promise<Rendered> {
   const reportFile = resolve(io.cwd, opts.file ?? defaultReport(io, opts.config, "render"));
   if (opts.output !== undefined && opts.output !== "-" && sameFile(resolve(io.cwd, opts.output), reportFile)) {
     throw new UsageError(`-o ${opts.output} would overwrite the report itself; name another file`);
   }
-  return prepareModel(io, { ...opts, file: reportFile }, { command: "render", refusal: "not rendered" });
+  const prepared = await prepareModel(
+    io,
+    { ...opts, file: reportFile },
+    { command: "render", refusal: "not rendered" },
+  );
+  return { ...prepared, timeZone: prepared.config.timezone };
 }
 
 /** Whether two paths name one file (through symlinks too). */

@@ -16,11 +16,12 @@ export interface StatusOptions {
   config?: string;
   offline?: boolean;
   refresh?: boolean;
+  jiraUrl?: string;
 }
 
 export async function statusCommand(io: Io, opts: StatusOptions): Promise<void> {
   const file = resolve(io.cwd, opts.file ?? defaultReport(io, opts.config, "status"));
-  const checked = checkReport(io.cwd, file, opts.config);
+  const checked = checkReport(io.cwd, file, opts.config, io.env);
   const errors = errorsOf(checked.problems);
   printDiagnostics(io, errors);
   if (!isValid(checked)) throw new ProblemsFound(errors.length);
@@ -28,6 +29,7 @@ export async function statusCommand(io: Io, opts: StatusOptions): Promise<void> 
   const enriched = await enrichReport(io, checked, {
     offline: opts.offline,
     refresh: opts.refresh,
+    jiraUrl: opts.jiraUrl,
     unknownIs: "warning",
   });
   printDiagnostics(

@@ -1,3 +1,5 @@
+import { quoteControl } from "./text.js";
+
 // One shape for every problem any stage finds: where (as fields, never inside the text), what,
 // and how bad. Stages collect these; commands print them; only errors fail a command.
 
@@ -17,7 +19,8 @@ export interface Diagnostic {
 
 /** `file:line:col: warning: path: message`; errors and infos carry no severity word. */
 export function formatDiagnostic(d: Diagnostic): string {
-  const place = [d.file, d.line, d.line === undefined ? undefined : d.col].filter((p) => p !== undefined && p !== "");
+  const file = d.file === undefined ? undefined : quoteControl(d.file);
+  const place = [file, d.line, d.line === undefined ? undefined : d.col].filter((p) => p !== undefined && p !== "");
   const where = place.length ? `${place.join(":")}: ` : "";
   const sev = d.severity === "warning" ? "warning: " : "";
   const path = d.path ? `${d.path}: ` : "";

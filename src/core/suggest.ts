@@ -29,6 +29,7 @@ export function closest(word: string, candidates: readonly string[]): string | u
 
 /** "str68", "str_68", "Str-068" → "STR-68"; undefined when the text does not look like a key. */
 export function suggestKey(text: string): string | undefined {
+  if (text.length > 40) return undefined; // no key is that long, and the pattern is slow on long runs of 0
   const m = /^([A-Za-z][A-Za-z0-9_]*?)[-_ ]?0*([1-9][0-9]*)$/.exec(text.trim());
   const guess = m ? `${m[1]!.toUpperCase()}-${m[2]}` : undefined;
   return guess && JIRA_KEY.test(guess) ? guess : undefined;

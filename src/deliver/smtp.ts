@@ -41,9 +41,25 @@ export function smtpTarget(smtp: SmtpConfig | undefined): SmtpTarget {
 /** `host:port (security)`, as the envelope line and messages show it. */
 export const describeTarget = (t: SmtpTarget) => `${t.host}:${t.port} (${t.security})`;
 
-/** The password for smtp.user, from the environment; undefined when no login is configured. */
-export function smtpPassword(target: SmtpTarget, env: NodeJS.ProcessEnv): string | undefined {
+/**
+ * The password for smtp.user, from the environment; undefined when no login is configured. It
+ * goes only to a server that a config you chose names (`trusted`), never to one a config beside a
+ * report elsewhere does.
+ */
+export function smtpPassword(
+  target: SmtpTarget,
+  env: NodeJS.ProcessEnv,
+  from: { trusted: boolean; file?: string },
+): string | undefined {
   if (target.user === undefined) return undefined;
+  if (!from.trusted && env[PASSWORD_VARIABLE]) {
+    const where = from.file ?? "a weekly.config.yaml beside the report";
+    throw new UserError(
+      `${where} names the SMTP server ${target.host}, which you did not choose: ` +
+        `${PASSWORD_VARIABLE} is not sent there; ` +
+        `to use it, say so with --config ${where}`,
+    );
+  }
   const password = env[PASSWORD_VARIABLE];
   if (!password) {
     throw new UserError(
@@ -71,6 +87,17 @@ function transportOptions(t: SmtpTarget, password: string | undefined): SMTPTran
   };
 }
 
+/** A message some or all recipients did not get: who is still waiting for it. */
+export class Undelivered extends DeliveryError {
+  override name = "Undelivered";
+  constructor(
+    message: string,
+    readonly pending: readonly string[],
+  ) {
+    super(message);
+  }
+}
+
 /** Send `eml` unchanged; resolves to the number of recipients the server took. */
 export async function sendMessage(
   target: SmtpTarget,
@@ -82,12 +109,13 @@ export async function sendMessage(
   const transport = createTransport(transportOptions(target, password));
   try {
     const info = await transport.sendMail({ raw: eml, envelope: { from: envelope.from, to: envelope.to } });
-    if (info.rejected.length > 0) throw new DeliveryError(describePartialDelivery(info));
+    const rejected = info.rejected.map(String);
+    if (rejected.length > 0) throw new Undelivered(scrubSecrets(describePartialDelivery(info), [password]), rejected);
     return info.accepted.length;
   } catch (e) {
     if (e instanceof DeliveryError) throw e;
     // A server may echo what it was sent (AUTH PLAIN and LOGIN carry the password in base64).
-    throw new DeliveryError(scrubSecrets(describeSmtpFailure(e, target, envelope.from), [password]));
+    throw new Undelivered(scrubSecrets(describeSmtpFailure(e, target, envelope.from), [password]), envelope.to);
   } finally {
     transport.close();
   }

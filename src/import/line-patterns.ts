@@ -21,7 +21,6 @@ const TICKET_HEADING = /^\[([A-Z][A-Z0-9_]*-[1-9][0-9]*)\](?:([ \t]+)(.*))?$/;
 /** `(MISC)`, `(Meetings) (weekly sync)`: short, no parentheses inside, not a sentence in brackets. */
 const LABEL_HEADING = /^\(([^()\s](?:[^()]{0,38}[^()\s.,:;!?])?)\)(?: \(([^\n]*)\))?$/;
 const UNDERLINE = /^(=+|-+)[ \t]*$/;
-const TRAILER_TITLE = /^={3,}[ \t]*(\S(?:.*\S)?)[ \t]*={3,}[ \t]*$/;
 const FOOTNOTE = /^( *)\[([1-9][0-9]*)\]([ \t]+)(\S.*)$/;
 const BULLET = /^([*-])(?: (.*))?$/;
 const TODO = /^  TODO:(?: (.*))?$/;
@@ -67,9 +66,22 @@ export function isSectionTitle(lines: readonly string[], i: number): boolean {
   return underline !== undefined && (underline.length >= 3 || underline.length === [...line.trimEnd()].length);
 }
 
+/**
+ * `=== Title ===`: three or more `=` on each side of a title. Read by hand, not by a regular
+ * expression: the obvious one backtracks for ever on a long line of `=` (a separator).
+ */
 export function trailerTitleOf(line: string): { title: string; exact: boolean } | undefined {
-  const m = TRAILER_TITLE.exec(line);
-  return m ? { title: m[1]!, exact: line === `=== ${m[1]} ===` } : undefined;
+  if (!line.startsWith("===")) return undefined;
+  let end = line.length;
+  while (end > 0 && (line[end - 1] === " " || line[end - 1] === "\t")) end--;
+  let lead = 0;
+  while (lead < end && line[lead] === "=") lead++;
+  let tail = end;
+  while (tail > lead && line[tail - 1] === "=") tail--;
+  if (end - tail < 3 || lead === end) return undefined;
+  const title = line.slice(lead, tail).trim();
+  if (title === "" || /^[\t ]|[\t ]$/.test(title)) return undefined;
+  return { title, exact: line === `=== ${title} ===` };
 }
 
 /** `exact`: as the template prints it with the given indentation before `[n]`. */

@@ -20,7 +20,11 @@ export function splitMbox(buf: Buffer): MboxMessage[] {
   const starts = [0];
   for (let pos = buf.indexOf("\nFrom ", 0, "latin1"); pos !== -1; pos = buf.indexOf("\nFrom ", pos + 1, "latin1")) {
     const at = pos + 1;
-    if (followsBlankLine(buf, pos) && isPostmark(buf, at)) starts.push(at);
+    // mbox wants a blank line before each `From `; some writers leave it out (after a base64
+    // body, say): then a full postmark followed by a header line still starts a message.
+    if (isPostmark(buf, at) && (followsBlankLine(buf, pos) || (isFullPostmark(buf, at) && headerFollows(buf, at)))) {
+      starts.push(at);
+    }
   }
   const out: MboxMessage[] = [];
   let line = 1;
@@ -39,6 +43,27 @@ function isPostmark(buf: Buffer, at: number): boolean {
   const eol = buf.indexOf(NL, at);
   const line = buf.subarray(at, eol === -1 ? buf.length : eol).toString("latin1");
   return /^From \S+ .*\b\d{4}\b/.test(line);
+}
+
+/** `From sender Fri May 12 10:01:02 2023`: the asctime date mbox writers put there. */
+const FULL_POSTMARK = new RegExp(
+  String.raw`^From \S+(?: at \S+)? +[A-Z][a-z]{2} [A-Z][a-z]{2} [ \d]?\d \d{2}:\d{2}:\d{2}` +
+    String.raw`(?: [A-Z]{3,4}| [+-]\d{4})? \d{4}\r?$`,
+);
+
+function isFullPostmark(buf: Buffer, at: number): boolean {
+  const eol = buf.indexOf(NL, at);
+  const line = buf.subarray(at, eol === -1 ? buf.length : eol).toString("latin1");
+  return FULL_POSTMARK.test(line);
+}
+
+/** Whether the line after the one at `at` is a header line (`Name: value`). */
+function headerFollows(buf: Buffer, at: number): boolean {
+  const eol = buf.indexOf(NL, at);
+  if (eol === -1) return false;
+  const next = buf.indexOf(NL, eol + 1);
+  const line = buf.subarray(eol + 1, next === -1 ? buf.length : next).toString("latin1");
+  return /^[A-Za-z][A-Za-z0-9-]*:/.test(line);
 }
 
 /** buf[nl] is the "\n" that ends a line; is the line before it blank? */

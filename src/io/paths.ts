@@ -2,6 +2,7 @@
 // absolute otherwise (a "../../.." chain says less than the path itself); a name with a line
 // break or another control character is quoted, so it cannot forge a line of output.
 import { relative, resolve } from "node:path";
+import { quoteControl } from "../core/text.js";
 
 export function displayPath(cwd: string, path: string): string {
   const abs = resolve(cwd, path);
@@ -9,8 +10,4 @@ export function displayPath(cwd: string, path: string): string {
   return quoteControl(rel === "" ? "." : rel.startsWith("..") ? abs : rel);
 }
 
-/** A name as is, or JSON-quoted when it holds a control character. */
-export function quoteControl(name: string): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what we look for
-  return /[\u0000-\u001f\u007f-\u009f]/.test(name) ? JSON.stringify(name) : name;
-}
+export { quoteControl };

@@ -74,7 +74,7 @@ function tooBig(file: string, what: string, maxBytes: number, size?: number): Us
   });
 }
 
-const formatOf = (raw: Buffer): TextFormat => ({
+export const formatOf = (raw: Buffer): TextFormat => ({
   crlf: raw.includes("\r\n"),
   bom: raw[0] === 0xef && raw[1] === 0xbb && raw[2] === 0xbf,
 });

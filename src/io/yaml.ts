@@ -15,28 +15,39 @@ export interface ParsedYaml {
   position(offset: number): { line: number; col: number };
 }
 
+/** More list items, lines or flow entries than any report has: refused before the parser sees them. */
+export const MAX_YAML_ITEMS = 100_000;
+const SHOWN_ERRORS = 5;
+
 export function parseYaml(text: string, file: string): ParsedYaml {
+  const items = countItems(text);
+  if (items > MAX_YAML_ITEMS) {
+    const message =
+      `has ${items} lines and list items; a file here has at most ${MAX_YAML_ITEMS} ` + "(is this the right file?)";
+    return {
+      data: undefined,
+      locate: () => ({ line: 1, col: 1 }),
+      problems: [{ file, message, severity: "error" }],
+      doc: parseDocument(""),
+      position: () => ({ line: 1, col: 1 }),
+    };
+  }
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
   const pos = (offset: number) => {
     const { line, col } = lineCounter.linePos(offset);
     return { line, col };
   };
-  const problems: Diagnostic[] = [];
-  // The first syntax error is the one to fix: those after it mostly follow from it.
-  const [err] = doc.errors;
-  if (err) {
+  const problems: Diagnostic[] = doc.errors.slice(0, SHOWN_ERRORS).map((err) => {
     const at = err.linePos?.[0] ?? pos(err.pos[0]);
-    const more =
-      doc.errors.length > 1
-        ? ` (and ${doc.errors.length - 1} more YAML error${doc.errors.length > 2 ? "s" : ""} after it)`
-        : "";
+    const message = `invalid YAML: ${yamlMessage(err.message, text, err.pos[0])}`;
+    return { file, line: at.line, col: at.col, message, severity: "error" };
+  });
+  if (doc.errors.length > SHOWN_ERRORS) {
+    const rest = doc.errors.length - SHOWN_ERRORS;
     problems.push({
       file,
-      line: at.line,
-      col: at.col,
-      path: "",
-      message: `invalid YAML: ${yamlMessage(err.message, text, err.pos[0])}${more}`,
+      message: `and ${rest} more YAML error${rest === 1 ? "" : "s"} after these`,
       severity: "error",
     });
   }
@@ -123,6 +134,14 @@ export function findTextPitfalls(parsed: ParsedYaml, fields: ReadonlySet<string>
 
 const firstLine = (s: string) => s.split("\n")[0]!.trim();
 
+/** Lines, and flow-list commas, in one pass: what a huge list costs the parser, counted cheaply. */
+function countItems(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) n++;
+  for (let i = text.indexOf(","); i !== -1; i = text.indexOf(",", i + 1)) n++;
+  return n;
+}
+
 /** Parser errors that, in a report, mostly mean a line of text that YAML took for structure. */
 const TEXT_LIKE_ERRORS = [
   "Unexpected scalar",
@@ -138,7 +157,8 @@ function yamlMessage(message: string, text: string, offset: number): string {
   const msg = firstLine(message);
   if (msg.startsWith("Tabs are not allowed")) return `${msg}; indent with spaces`;
   if (msg.startsWith("Map keys must be unique")) {
-    const key = /^[ \t]*([^:\n]+?)\s*:/.exec(text.slice(offset, text.indexOf("\n", offset) >>> 0))?.[1];
+    const line = text.slice(offset, Math.min(text.indexOf("\n", offset) >>> 0, offset + 200));
+    const key = /^[ \t]*([^:\n]+?)[ \t]*:/.exec(line)?.[1];
     return key ? `"${key}" is there twice in the same mapping` : msg;
   }
   if (TEXT_LIKE_ERRORS.some((start) => msg.includes(start))) {

@@ -2,12 +2,14 @@
 // key, odd types) is a warning for that ticket and is left out: it never crashes, never caches.
 import * as z from "zod";
 import type { Diagnostic } from "../core/diagnostic.js";
-import { oneLine } from "../core/text.js";
+import { JiraKey } from "../core/schemas.js";
+import { oneLine, plainLine } from "../core/text.js";
 
 const named = z.object({ name: z.string().optional() }).nullish();
 
 export const IssueJson = z.object({
-  key: z.string().min(1),
+  // A key is a key: anything else (a line break, an escape sequence) is no issue of ours.
+  key: JiraKey.or(z.string().regex(/^[A-Za-z][A-Za-z0-9_]*-[0-9]+$/)),
   fields: z
     .object({
       summary: z.string().optional(),
@@ -53,7 +55,7 @@ const warn = (message: string): Diagnostic => ({ severity: "warning", message })
 
 function keyOf(raw: unknown): string {
   const key = raw && typeof raw === "object" && "key" in raw ? raw.key : undefined;
-  return typeof key === "string" && key !== "" ? oneLine(key, 40) : "an issue without a key";
+  return typeof key === "string" && key !== "" ? JSON.stringify(plainLine(oneLine(key, 40))) : "an issue without a key";
 }
 
 /** The first schema issue, as `fields.summary: expected string`. */

@@ -5,10 +5,12 @@ import type { Io } from "../io/output.js";
 import type { ValidReport } from "../report/check.js";
 import { ticketsOf } from "../report/tickets.js";
 import type { FactsResult } from "./facts.js";
-import { jiraSetup, siteUrl } from "./setup.js";
+import { setupFor, siteUrl } from "./setup.js";
 import type { JiraFacts } from "./types.js";
 
 export interface EnrichOptions {
+  /** --jira-url */
+  jiraUrl?: string;
   offline?: boolean;
   refresh?: boolean;
   /** How bad a key Jira does not know is: a warning for render, an error for check --jira. */
@@ -29,18 +31,17 @@ export interface Enriched {
 }
 
 export async function enrichReport(io: Io, checked: ValidReport, opts: EnrichOptions): Promise<Enriched> {
-  const { config, dir } = checked.loaded;
-  const site = siteUrl(config.jira, io.env);
-  const setup = jiraSetup(config.jira, { env: io.env, configDir: dir, now: io.now(), sleep: io.sleep });
+  const site = siteUrl(checked.loaded.config.jira, io.env, opts.jiraUrl);
+  const setup = setupFor(io, checked.loaded, opts.jiraUrl);
   const tickets = ticketsOf(checked.report);
   const keys = tickets.map((t) => t.key);
   if (!setup || tickets.length === 0 || (!setup.credentials && !opts.offline)) {
-    return { facts: new Map(), site, problems: [], asked: false, stale: keys, unknown: [] };
+    return { facts: new Map(), site, problems: setup?.notices ?? [], asked: false, stale: keys, unknown: [] };
   }
   // The Jira client, its schemas and the cache load only now, when Jira (or its cache) is asked.
   const { fetchJiraFacts } = await import("./facts.js");
   const result = await fetchJiraFacts(keys, setup, opts);
-  const problems = [...result.warnings, ...placed(checked, result, opts.unknownIs)];
+  const problems = [...setup.notices, ...result.warnings, ...placed(checked, result, opts.unknownIs)];
   return { facts: result.facts, site, problems, asked: true, stale: result.stale, unknown: result.unknown };
 }
 
@@ -58,7 +59,7 @@ function placed(checked: ValidReport, result: FactsResult, unknownIs: Severity):
   for (const key of result.hidden)
     at(key, "warning", `Jira does not let you see ${key} (permission denied); its facts are left out`);
   for (const [key, f] of result.facts) {
-    if (f.key.toUpperCase() !== key) at(key, "warning", `${key} has moved to ${f.key} in Jira; write ${f.key}`);
+    if (f.key.toUpperCase() !== key) at(key, unknownIs, `${key} has moved to ${f.key} in Jira; write ${f.key}`);
   }
   return byPosition(out);
 }

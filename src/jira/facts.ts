@@ -2,6 +2,7 @@
 // keys, through the cache, honest when Jira fails: what could not be fetched is named, with the
 // age of what is used instead (fallback.ts). Throws JiraError only when nothing can stand in.
 import type { Diagnostic } from "../core/diagnostic.js";
+import { plainLine } from "../core/text.js";
 import type { IssueJson } from "./answers.js";
 import { readCache, type SiteCache, writeCache } from "./cache.js";
 import type { JiraClient } from "./client.js";
@@ -117,17 +118,19 @@ async function lookUp(
   }
 }
 
+/** Jira's answer as facts; every text Jira sent is made one plain line (it reaches terminals and emails). */
 export function toFacts(a: IssueJson, site: string, fetchedAt: string): JiraIssueFacts {
   const f = a.fields ?? {};
+  const line = (s: string | null | undefined) => (s === null || s === undefined ? null : plainLine(s));
   return {
     key: a.key,
-    summary: f.summary ?? "",
-    status: f.status?.name ?? "",
-    statusCategory: f.status?.statusCategory?.key ?? "",
-    assignee: f.assignee ? (f.assignee.displayName ?? f.assignee.name ?? null) : null,
-    resolution: f.resolution?.name ?? null,
-    updated: f.updated ?? null,
-    issueType: f.issuetype?.name ?? null,
+    summary: line(f.summary) ?? "",
+    status: line(f.status?.name) ?? "",
+    statusCategory: line(f.status?.statusCategory?.key) ?? "",
+    assignee: f.assignee ? line(f.assignee.displayName ?? f.assignee.name) : null,
+    resolution: line(f.resolution?.name),
+    updated: line(f.updated),
+    issueType: line(f.issuetype?.name),
     url: browseUrl(site, a.key),
     fetchedAt,
   };

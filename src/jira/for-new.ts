@@ -8,7 +8,7 @@ import type { ValidReport } from "../report/check.js";
 import { ticketsOf } from "../report/tickets.js";
 import { describeFailure } from "./failures.js";
 import { fetchJiraFacts, fetchMyOpenIssues } from "./facts.js";
-import { jiraSetup } from "./setup.js";
+import { setupFor } from "./setup.js";
 import { failureOf } from "./transport.js";
 
 export interface JiraForNew {
@@ -21,17 +21,18 @@ export interface JiraForNew {
   notices: Diagnostic[];
 }
 
-export async function jiraForNew(
-  io: Io,
-  last: ValidReport,
-  opts: { dropDone: boolean; addMine: boolean },
-): Promise<JiraForNew> {
-  const { config, dir } = last.loaded;
-  const setup = jiraSetup(config.jira, { env: io.env, configDir: dir, now: io.now(), sleep: io.sleep });
+export interface ForNewOptions {
+  dropDone: boolean;
+  addMine: boolean;
+  /** --jira-url */
+  jiraUrl?: string;
+}
+
+export async function jiraForNew(io: Io, last: ValidReport, opts: ForNewOptions): Promise<JiraForNew> {
+  const setup = setupFor(io, last.loaded, opts.jiraUrl);
   if (!setup?.credentials) {
-    throw new UsageError(
-      "--from-jira and --drop-done need Jira: jira.url (or JIRA_URL) and JIRA_API_TOKEN (with JIRA_USER on Cloud)",
-    );
+    const why = setup?.notices[0]?.message ?? "jira.url (or JIRA_URL) and JIRA_API_TOKEN (with JIRA_USER on Cloud)";
+    throw new UsageError(`--from-jira and --drop-done need Jira: ${why}`);
   }
   const carried = ticketsOf(last.report).map((t) => t.key);
   let facts: Awaited<ReturnType<typeof fetchJiraFacts>>;
@@ -42,7 +43,7 @@ export async function jiraForNew(
     const why = `${e.message}; the week is carried over without Jira`;
     return { drop: new Set(), add: [], moved: new Map(), notices: [warning(why)] };
   }
-  const notices: Diagnostic[] = [...facts.warnings];
+  const notices: Diagnostic[] = [...setup.notices, ...facts.warnings];
   const drop = new Set<string>();
   const moved = new Map<string, string>();
   // A carried ticket that moved is already here under its old key: its new key is not "missing".

@@ -3,7 +3,10 @@
 import { homedir } from "node:os";
 import { join, resolve } from "node:path";
 import { sha256Hex } from "../io/lazy-require.js";
+import type { LoadedConfig } from "../config/load.js";
 import type { JiraConfig } from "../config/schema.js";
+import type { Io } from "../io/output.js";
+import { displayPath } from "../io/paths.js";
 import { type Diagnostic, warning } from "../core/diagnostic.js";
 import { UserError } from "../core/errors.js";
 import { type Credentials, resolveCredentials } from "./credentials.js";
@@ -22,10 +25,20 @@ export interface JiraSetup {
   retry: RetryPolicy;
   now: Date;
   log?: TransportLog;
+  /** Said once by every command that asks Jira (credentials withheld from a site you did not name). */
+  notices: Diagnostic[];
 }
 
-export function siteUrl(jira: JiraConfig, env: NodeJS.ProcessEnv): string | undefined {
-  const raw = env.JIRA_URL || jira.url;
+/** Where the site was named: you named it (a flag, JIRA_URL, a config you chose), or a config beside a report did. */
+export interface SiteChoice {
+  /** --jira-url */
+  flag?: string;
+  /** Whether the config is one you chose (LoadedConfig.trusted). */
+  trusted: boolean;
+}
+
+export function siteUrl(jira: JiraConfig, env: NodeJS.ProcessEnv, flag?: string): string | undefined {
+  const raw = flag || env.JIRA_URL || jira.url;
   if (!raw) return undefined;
   let u: URL;
   try {
@@ -43,17 +56,29 @@ export function siteUrl(jira: JiraConfig, env: NodeJS.ProcessEnv): string | unde
   return `${u.origin}${u.pathname.replace(/\/+$/, "")}`;
 }
 
-export interface SetupOptions {
+export interface SetupOptions extends SiteChoice {
   env: NodeJS.ProcessEnv;
   configDir: string;
+  /** The config file, for messages. */
+  configFile?: string;
   now: Date;
   sleep?: (ms: number) => Promise<void>;
 }
 
 export function jiraSetup(jira: JiraConfig, opts: SetupOptions): JiraSetup | undefined {
-  const url = siteUrl(jira, opts.env);
+  const url = siteUrl(jira, opts.env, opts.flag);
   if (!url) return undefined;
-  const credentials = resolveCredentials(opts.env, new URL(url).hostname);
+  const host = new URL(url).hostname;
+  // Credentials from the environment go only to a site you named; a ~/.netrc entry names its own host.
+  const named = opts.trusted || Boolean(opts.flag) || Boolean(opts.env.JIRA_URL);
+  const notices: Diagnostic[] = [];
+  let credentials = resolveCredentials(named ? opts.env : withoutEnvCredentials(opts.env), host);
+  if (!named && opts.env.JIRA_API_TOKEN) {
+    const where = opts.configFile ?? "a weekly.config.yaml beside the report";
+    const why = `${where} names the Jira site ${host}, which you did not choose: JIRA_API_TOKEN is not sent there`;
+    notices.push(warning(`${why}; to use it, say so with --config ${where} or --jira-url ${url}`));
+    if (credentials?.source === "env") credentials = undefined;
+  }
   const dir = cacheDir(opts.env, jira.cache_dir && resolve(opts.configDir, jira.cache_dir));
   return {
     url,
@@ -65,7 +90,13 @@ export function jiraSetup(jira: JiraConfig, opts: SetupOptions): JiraSetup | und
     cacheMinutes: jira.cache_minutes,
     retry: retryPolicy(opts.sleep),
     now: opts.now,
+    notices,
   };
+}
+
+function withoutEnvCredentials(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const { JIRA_API_TOKEN: _t, JIRA_USER: _u, ...rest } = env;
+  return rest;
 }
 
 export function cacheDir(env: NodeJS.ProcessEnv, configured?: string): string {
@@ -96,4 +127,17 @@ export function exposedNetrcWarning(setup: JiraSetup): Diagnostic | undefined {
 export function plainHttpWarning(setup: JiraSetup): Diagnostic | undefined {
   if (!setup.credentials || !setup.url.startsWith("http:") || isLoopback(setup.url)) return undefined;
   return warning(`${new URL(setup.url).host} is asked over http: your Jira credentials cross the network unencrypted`);
+}
+
+/** The setup for a command: its config (and whether you chose it), the clock, --jira-url. */
+export function setupFor(io: Io, loaded: LoadedConfig, flag?: string): JiraSetup | undefined {
+  return jiraSetup(loaded.config.jira, {
+    env: io.env,
+    configDir: loaded.dir,
+    configFile: loaded.file && displayPath(io.cwd, loaded.file),
+    now: io.now(),
+    sleep: io.sleep,
+    trusted: loaded.trusted,
+    flag,
+  });
 }

@@ -1,6 +1,7 @@
 // --format eml: the rendered report as a complete RFC 5322 message, built by nodemailer's
 // MailComposer (RFC 2047 for non-ASCII names, quoted-printable so long lines survive intact).
 // Bcc is an envelope matter: it never appears in the message's headers. Lines end in CRLF.
+import { mailDate } from "../core/dates.js";
 import { UserError } from "../core/errors.js";
 import { sha256Hex } from "../io/lazy-require.js";
 import type { ReportModel } from "../model/schema.js";
@@ -8,12 +9,19 @@ import { renderModel, type TemplateChoice } from "./render.js";
 
 export interface EmlOptions {
   date: Date;
+  /** The Date header is written in this time zone (the system's when absent). */
+  timeZone?: string;
 }
 
 /** The report as a message: in an email the headers are the message's own, so the body has none. */
-export async function renderEmail(model: ReportModel, choice: TemplateChoice, date: Date): Promise<string> {
+export async function renderEmail(
+  model: ReportModel,
+  choice: TemplateChoice,
+  date: Date,
+  timeZone?: string,
+): Promise<string> {
   const body = await renderModel({ ...model, headers: [] }, choice);
-  return composeEml(model, body, { date });
+  return composeEml(model, body, { date, timeZone });
 }
 
 export async function composeEml(model: ReportModel, body: string, opts: EmlOptions): Promise<string> {
@@ -31,7 +39,7 @@ export async function composeEml(model: ReportModel, body: string, opts: EmlOpti
     bcc: mail.bcc,
     replyTo: mail.reply_to.length ? mail.reply_to : undefined,
     subject: model.subject,
-    date: opts.date,
+    date: mailDate(opts.date, opts.timeZone),
     messageId: messageId(mail.from, body, opts.date),
     text: body,
     headers: { "X-Mailer": "weekly-report" },

@@ -21,9 +21,7 @@ export function hang(marker: string, urls: string[]): string {
  */
 export function markdownItem(text: string, bullet = "- "): string {
   const pad = " ".repeat(bullet.length);
-  const paragraphs = String(text)
-    .replace(/\n[\s]*$/, "")
-    .split(/\n(?:[ \t]*\n)+/);
+  const paragraphs = trimTrailingBlankLines(String(text)).split(/\n(?:[ \t]*\n)+/);
   const out: string[] = [];
   let fence: string[] | null = null;
   const closeFence = () => {
@@ -47,6 +45,13 @@ export function markdownItem(text: string, bullet = "- "): string {
   closeFence();
   if (out[0] === "```") out.unshift("");
   return out.map((l, k) => (k === 0 ? (bullet + l).trimEnd() : l === "" ? "" : pad + l)).join("\n");
+}
+
+/** The text without its blank lines at the end (by hand: /\n\s*$/ is quadratic on many blank lines). */
+function trimTrailingBlankLines(text: string): string {
+  const lines = text.split("\n");
+  while (lines.length > 1 && lines.at(-1)!.trim() === "") lines.pop();
+  return lines.join("\n");
 }
 
 function isLaidOut(lines: string[]): boolean {

@@ -11,10 +11,19 @@ export interface AddNote {
   text: string;
   /** Section title to put a new entry in (created when absent); default: where the project's tickets are. */
   section?: string;
+  /** The ticket's key before it moved in Jira: an entry under it is the ticket's, and takes the new key. */
+  formerly?: string;
+}
+
+export interface AddedNote {
+  section: string;
+  created: boolean;
+  /** The entry's ticket or label as the file writes it (`misc` finds the `MISC` entry). */
+  id: string;
 }
 
 /** Edits `doc`; says where the note went. */
-export function addNote(doc: Document.Parsed, note: AddNote): { section: string; created: boolean } {
+export function addNote(doc: Document.Parsed, note: AddNote): AddedNote {
   const sections = doc.get("sections", true);
   if (!isSeq(sections)) throw new UserError("the report has no sections: list to add to");
   const maps = sectionMaps(sections);
@@ -23,38 +32,63 @@ export function addNote(doc: Document.Parsed, note: AddNote): { section: string;
     const entry = entryMaps(s).find((e) => matches(e, note));
     if (entry) {
       appendTo(doc, entry, note.text);
-      return { section: String(s.get("title")), created: false };
+      const id = note.ticket ?? String(entry.get("label"));
+      return { section: String(s.get("title")), created: false, id };
     }
   }
   const section = chooseSection(doc, sections, maps, note);
   const entry = doc.createNode(note.ticket ? { ticket: note.ticket } : { label: note.label }) as YAMLMap;
   appendTo(doc, entry, note.text);
   entriesOf(doc, section).items.push(entry);
-  return { section: String(section.get("title")), created: true };
+  return { section: String(section.get("title")), created: true, id: (note.ticket ?? note.label)! };
 }
 
 function matches(entry: YAMLMap, note: AddNote): boolean {
-  if (note.ticket) return entryKeys(entry).includes(note.ticket.toUpperCase());
+  if (note.ticket) {
+    const keys = entryKeys(entry);
+    if (keys.includes(note.ticket.toUpperCase())) return true;
+    if (!note.formerly || !keys.includes(note.formerly.toUpperCase())) return false;
+    const ticket = entry.get("ticket", true);
+    if (isScalar(ticket)) ticket.value = note.ticket; // the same issue, under the key Jira knows it by now
+    return true;
+  }
   return String(entry.get("label") ?? "").toUpperCase() === note.label!.toUpperCase();
 }
 
 function appendTo(doc: Document.Parsed, entry: YAMLMap, text: string): void {
   const scalar = doc.createNode(text) as Scalar;
   if (text.includes("\n")) scalar.type = Scalar.BLOCK_LITERAL;
-  let notes: unknown = entry.get("notes", true);
-  if (isScalar(notes)) {
+  const pair = entry.items.find((p) => isScalar(p.key) && p.key.value === "notes");
+  if (pair && isSeq(pair.value)) pair.value.items.push(scalar);
+  else if (pair) {
+    // `notes: one line` becomes a list of two; the line keeps its node (and so its comments).
     const seq = doc.createNode([]) as YAMLSeq;
-    seq.items.push(notes);
-    entry.set("notes", seq);
-    notes = seq;
+    if (pair.value !== null) seq.items.push(pair.value);
+    seq.items.push(scalar);
+    pair.value = seq;
+  } else {
+    const seq = doc.createNode([]) as YAMLSeq;
+    seq.items.push(scalar);
+    entry.items.push(doc.createPair("notes", seq));
   }
-  if (!isSeq(notes)) {
-    entry.set("notes", doc.createNode([]));
-    notes = entry.get("notes", true);
-  }
-  (notes as YAMLSeq).items.push(scalar);
-  // Now there is progress to report.
-  if (entry.has("progress")) entry.delete("progress");
+  // Now there is progress to report; what was said about the "no progress" (comments above and
+  // beside it, a `# last week:` block) stays, above the notes.
+  const progress = entry.items.find((p) => isScalar(p.key) && p.key.value === "progress");
+  if (!progress) return;
+  const said = [
+    commentOf(progress.key, "commentBefore"),
+    commentOf(progress.value, "commentBefore"),
+    commentOf(progress.value, "comment"),
+  ];
+  entry.delete("progress");
+  const kept = said.filter((c): c is string => c !== undefined);
+  const notesKey = entry.items.find((p) => isScalar(p.key) && p.key.value === "notes")?.key;
+  if (kept.length && isScalar(notesKey))
+    notesKey.commentBefore = [notesKey.commentBefore, ...kept].filter(Boolean).join("\n");
+}
+
+function commentOf(node: unknown, field: "comment" | "commentBefore"): string | undefined {
+  return isScalar(node) && node[field] ? node[field] : undefined;
 }
 
 /** --section (created when no section has that title), else the section of the project's tickets. */

@@ -3,7 +3,8 @@
 // used and renumbered, past events dropped. Edits the YAML document itself, so comments stay.
 import { type Document, isMap, isScalar, isSeq, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from "yaml";
 import type { Diagnostic } from "../core/diagnostic.js";
-import { FOOTNOTE_CITE as FOOTNOTE, MONTHS } from "../core/text.js";
+import { FOOTNOTE_CITE as FOOTNOTE } from "../core/text.js";
+import { eventEnd } from "./event-dates.js";
 import type { Report } from "./schema.js";
 import { reportTexts } from "./texts.js";
 import { addDays } from "./week.js";
@@ -30,6 +31,9 @@ export function carryForward(doc: Document.Parsed, report: Report, opts: CarryOp
   // Found by their paths in last week's file before anything moves: the texts that stay.
   const staying = stayingTexts(doc, report, opts.drop);
   if (doc.has("week_ending")) doc.set("week_ending", opts.weekEnding);
+  // The line `weekly new` wrote at the top of the first week names that week: it names this one now.
+  if (doc.commentBefore)
+    doc.commentBefore = doc.commentBefore.replace(/(The week ending )\d{4}-\d{2}-\d{2}\./, `$1${opts.weekEnding}.`);
   for (const section of items(doc.get("sections"))) {
     if (!isMap(section)) continue;
     const entries = section.get("entries");
@@ -67,23 +71,72 @@ function stayingTexts(doc: Document.Parsed, report: Report, drop: ReadonlySet<st
   return out;
 }
 
-/** Notes go (into a comment above `progress: none` when asked); the entry says "No progress". */
+/**
+ * Notes go (into a `# last week:` comment above `progress: none` when asked); the entry says
+ * "No progress". Comments written about the notes stay, above `progress:`. An entry that had no
+ * notes loses the `# last week:` block an earlier carry wrote: it is two weeks old now.
+ */
 function clearNotes(doc: Document.Parsed, entry: YAMLMap, mode: CarryOptions["notes"]): void {
-  const notes = entry.get("notes", true);
-  if (notes === undefined) return;
+  const pair = entry.items.find((p) => isScalar(p.key) && p.key.value === "notes");
+  if (!pair) return dropLastWeek(entry);
+  const notes = pair.value;
   const texts = isSeq(notes) ? notes.items.map(scalarText) : [scalarText(notes)];
+  // What was said about the notes stays; a `# last week:` block among it is a week older now.
+  const said = commentsIn(pair)
+    .map(withoutLastWeek)
+    .filter((c): c is string => c !== undefined);
   entry.delete("notes");
   if (!entry.has("progress")) entry.items.push(doc.createPair("progress", "none"));
-  if (mode === "comment") {
-    const pair = entry.items.find((p) => isScalar(p.key) && p.key.value === "progress") as Pair<Scalar> | undefined;
-    const lines = texts.flatMap((t) =>
-      t
-        .replace(/\n$/, "")
-        .split("\n")
-        .map((l, i) => (l === "" ? "" : ` ${i === 0 ? "- " : "  "}${l}`)),
-    );
-    if (pair?.key) pair.key.commentBefore = [" last week:", ...lines].join("\n");
-  }
+  const progress = entry.items.find((p) => isScalar(p.key) && p.key.value === "progress") as Pair<Scalar> | undefined;
+  if (!progress?.key) return;
+  const lastWeek =
+    mode === "comment"
+      ? [
+          " last week:",
+          ...texts.flatMap((t) =>
+            t
+              .replace(/\n$/, "")
+              .split("\n")
+              .map((l, i) => (l === "" ? "" : ` ${i === 0 ? "- " : "  "}${l}`)),
+          ),
+        ]
+      : [];
+  const before = withoutLastWeek(progress.key.commentBefore);
+  const all = [...(before ? [before] : []), ...said, ...lastWeek];
+  if (all.length) progress.key.commentBefore = all.join("\n");
+}
+
+/** The comments on a `notes:` pair and its items, in file order. */
+function commentsIn(pair: Pair): string[] {
+  const out: string[] = [];
+  const take = (node: unknown) => {
+    if (!isScalar(node) && !isSeq(node)) return;
+    if (node.commentBefore) out.push(node.commentBefore);
+    if (node.comment) out.push(node.comment);
+  };
+  take(pair.key);
+  take(pair.value);
+  if (isSeq(pair.value)) for (const item of pair.value.items) take(item);
+  return out;
+}
+
+const LAST_WEEK_LINE = /^(?: - .*| {3}.*|)$/;
+
+/** A comment without the `# last week:` block that carry_notes: comment writes. */
+function withoutLastWeek(comment: string | null | undefined): string | undefined {
+  if (!comment) return undefined;
+  const lines = comment.split("\n");
+  const start = lines.indexOf(" last week:");
+  if (start === -1) return comment;
+  let end = start + 1;
+  while (end < lines.length && LAST_WEEK_LINE.test(lines[end]!)) end++;
+  const kept = [...lines.slice(0, start), ...lines.slice(end)];
+  return kept.length ? kept.join("\n") : undefined;
+}
+
+function dropLastWeek(entry: YAMLMap): void {
+  const key = entry.items.find((p) => isScalar(p.key) && p.key.value === "progress")?.key;
+  if (isScalar(key) && key.commentBefore) key.commentBefore = withoutLastWeek(key.commentBefore) ?? null;
 }
 
 /** Footnotes still cited keep their text and take numbers 1, 2, ... in order of first use. */
@@ -134,53 +187,6 @@ function dropPastEvents(doc: Document.Parsed, opts: CarryOptions, notices: strin
     else if (date < start) notices.push(`event left out (past): ${JSON.stringify(text.split("\n")[0])}`);
     return date === undefined || date >= start;
   });
-}
-
-/** A date at the start of a line (ISO, "Nov 23", "23 Nov", "11/23"), then a range's dash or word. */
-const RANGE = new RegExp(
-  [
-    String.raw`^\s*(?:\d{4}-\d{2}-\d{2}|[A-Za-z]{3}[a-z]*\.?\s+\d{1,2}|\d{1,2}\s+[A-Za-z]{3}[a-z]*|\d{1,2}\/\d{1,2})`,
-    String.raw`\s*(?:-|–|—|\.\.|to|until)\s*(.*)$`,
-  ].join(""),
-  "i",
-);
-
-/** The last day of an event: "Nov 23: ...", or the end of "Dec 24-Jan 4", "Nov 23-25", "2022-11-23..2022-11-25". */
-export function eventEnd(text: string, around: string): string | undefined {
-  const first = leadingDate(text, around);
-  if (!first) return undefined;
-  const range = RANGE.exec(text);
-  if (!range) return first;
-  const rest = range[1]!;
-  const dayOnly = /^(\d{1,2})\b(?![\/-]|\s+[A-Za-z]{3})/.exec(rest);
-  const last = dayOnly ? `${first.slice(0, 8)}${dayOnly[1]!.padStart(2, "0")}` : leadingDate(rest, first);
-  return last && last >= first ? last : first;
-}
-
-/**
- * "2022-11-23 ...", "Nov 23: ...", "23 Nov ...", "11/23 ..." → YYYY-MM-DD, in the year that puts it
- * nearest `around`.
- */
-export function leadingDate(text: string, around: string): string | undefined {
-  const iso = /^\s*(\d{4}-\d{2}-\d{2})\b/.exec(text);
-  if (iso) return iso[1];
-  let month: number | undefined;
-  let day: number | undefined;
-  const md = /^\s*([A-Za-z]{3})[a-z]*\.?\s+(\d{1,2})\b/.exec(text);
-  const dm = /^\s*(\d{1,2})\s+([A-Za-z]{3})[a-z]*\b/.exec(text);
-  const slash = /^\s*(\d{1,2})\/(\d{1,2})\b/.exec(text);
-  if (md && MONTHS.includes(md[1]!.toLowerCase()))
-    [month, day] = [MONTHS.indexOf(md[1]!.toLowerCase()) + 1, Number(md[2])];
-  else if (dm && MONTHS.includes(dm[2]!.toLowerCase()))
-    [month, day] = [MONTHS.indexOf(dm[2]!.toLowerCase()) + 1, Number(dm[1])];
-  else if (slash) [month, day] = [Number(slash[1]), Number(slash[2])];
-  if (!month || !day || month > 12 || day > 31) return undefined;
-  const year = Number(around.slice(0, 4));
-  const candidates = [year - 1, year, year + 1].map(
-    (y) => `${y}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`,
-  );
-  const distance = (d: string) => Math.abs(Date.parse(d) - Date.parse(around));
-  return candidates.sort((a, b) => distance(a) - distance(b))[0];
 }
 
 /** The scalar node of a text: a list item, or a single string where the loaded report has a list. */

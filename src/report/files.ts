@@ -40,7 +40,7 @@ export const latestBefore = (folder: string, weekEnding: string): ReportFile | u
  * zone), else the newest before it; a week started ahead of time is not taken. Named on stderr.
  */
 export function defaultReport(io: Io, configPath: string | undefined, command: string): string {
-  const { config, dir, file } = loadConfig({ cwd: io.cwd, explicit: configPath });
+  const { config, dir, file } = loadConfig({ cwd: io.cwd, explicit: configPath, env: io.env });
   const folder = join(dir, config.reports_dir);
   const thisWeek = weekEndingFor(dateIn(io.now(), config.timezone), config.week_ends_on);
   const chosen = listReports(folder)

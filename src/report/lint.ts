@@ -4,6 +4,8 @@ import { type Diagnostic, formatPath, type Severity } from "../core/diagnostic.j
 import { FOOTNOTE_CITE } from "../core/text.js";
 import type { ParsedYaml } from "../io/yaml.js";
 import type { Report } from "./schema.js";
+import { impossibleDate } from "./event-dates.js";
+import { STARTER_NOTE } from "./starter.js";
 import { reportTexts } from "./texts.js";
 import { dateFromFileName, weekdayOf, type Weekday } from "./week.js";
 
@@ -22,6 +24,7 @@ export function lintReport(report: Report, ctx: LintContext): Diagnostic[] {
   lintWeek(report, ctx, add);
   lintTickets(report, ctx, add);
   lintFootnotes(report, add);
+  lintEventDates(report, add);
   report.sections.forEach((s, i) => {
     if (s.entries.length === 0 && !s.progress) {
       add("warning", ["sections", i], `section "${s.title}" has no entries; add one, or say \`progress: none\``);
@@ -30,6 +33,9 @@ export function lintReport(report: Report, ctx: LintContext): Diagnostic[] {
       const path = ["sections", i, "entries", j];
       if (e.progress && (e.notes?.length ?? 0) > 0)
         add("warning", [...path, "progress"], `progress: ${e.progress}, but the entry has notes too`);
+      if (e.notes?.some((n) => n === STARTER_NOTE)) {
+        add("warning", [...path, "notes"], "this is the example note `weekly new` writes; say what happened instead");
+      }
       if (!e.progress && !e.notes?.length && !e.todo?.length) {
         add("warning", path, `${e.ticket ?? e.label} has nothing to say: add notes, or \`progress: none\``);
       }
@@ -111,6 +117,19 @@ function lintFootnotes(report: Report, add: Add) {
   }
   for (const [n, path] of defined) {
     if (!used.has(n)) add("warning", path, `footnote [${n}] is defined but never used in the text`, true);
+  }
+}
+
+/** An event whose leading date is no day of the calendar ("Dec 40", "Feb 30", "13/01"). */
+function lintEventDates(report: Report, add: Add) {
+  for (const [k, text] of (report.events ?? []).entries()) {
+    const bad = impossibleDate(text);
+    if (bad)
+      add(
+        "warning",
+        ["events", k],
+        `${JSON.stringify(bad)} is not a day of the calendar; an event starts with its date, like "Dec 24"`,
+      );
   }
 }
 

@@ -1,15 +1,19 @@
 // A report file on disk → a validated Report, or the list of every problem in it with line:col.
-import type { Diagnostic } from "../core/diagnostic.js";
+// When the schema refuses parts of it, the rest is still made into a Report (the refused parts
+// stood in for), so that the cross-field checks run in the same pass: one run shows all.
+import { type Diagnostic, formatPath } from "../core/diagnostic.js";
 import { UserError } from "../core/errors.js";
 import { readTextFile } from "../io/read-text.js";
-import { validate } from "../io/validate.js";
+import { kind, validate } from "../io/validate.js";
 import { findTextPitfalls, type ParsedYaml, parseYaml } from "../io/yaml.js";
-import { formatPath } from "../core/diagnostic.js";
+import { salvageReport } from "./salvage.js";
 import { Report } from "./schema.js";
 
 export interface LoadedReport {
   file: string;
   report?: Report;
+  /** When the file did not validate: the rest of it, and the paths of the parts stood in for. */
+  salvaged?: { report: Report; replaced: PropertyKey[][] };
   problems: Diagnostic[];
   locate: ParsedYaml["locate"];
 }
@@ -32,23 +36,9 @@ export function parseReport(text: string, file: string): LoadedReport {
   const base = { file, locate: parsed.locate };
   if (parsed.problems.length) return { ...base, problems: parsed.problems };
   if (parsed.data === null || typeof parsed.data !== "object" || Array.isArray(parsed.data)) {
-    const got = Array.isArray(parsed.data)
-      ? "a list"
-      : parsed.data === null
-        ? "only comments"
-        : `the single value ${JSON.stringify(parsed.data)}`;
-    return {
-      ...base,
-      problems: [
-        {
-          file,
-          line: 1,
-          col: 1,
-          message: `expected a mapping with week_ending:, sections: ..., got ${got}`,
-          severity: "error",
-        },
-      ],
-    };
+    const got = parsed.data === null ? "only comments" : kind(parsed.data);
+    const message = `expected a mapping with week_ending:, sections: ..., got ${got}`;
+    return { ...base, problems: [{ file, line: 1, col: 1, message, severity: "error" }] };
   }
   const { value, problems } = validate(Report, parsed, file);
   const pitfalls = findTextPitfalls(parsed, TEXT_FIELDS, text).map(
@@ -61,7 +51,8 @@ export function parseReport(text: string, file: string): LoadedReport {
       severity: "warning",
     }),
   );
-  return { ...base, report: value, problems: [...problems, ...pitfalls] };
+  const salvaged = value ? undefined : salvageReport(parsed.data);
+  return { ...base, report: value, ...(salvaged ? { salvaged } : {}), problems: [...problems, ...pitfalls] };
 }
 
 /** Fields whose text is printed as written. */

@@ -27,7 +27,8 @@ const YAML11_LOOKALIKE = new RegExp(
     "y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF", // booleans
     String.raw`\d{4}-\d\d?-\d\d?(?:[Tt ].*)?`, // dates and times
     String.raw`[-+]?\d[\d_]*(?::[0-5]?\d)+(?:\.[\d_]*)?`, // sexagesimal numbers
-    String.raw`[-+]?(?:0b[01_]+|0x[\da-fA-F_]+|\d[\d_]*_[\d_]*(?:\.[\d_]*)?|\.\d[\d_]*)`, // other numbers
+    // other numbers (`\d+_[\d_]*`, not `\d[\d_]*_[\d_]*`: the same strings, without backtracking on "1____...")
+    String.raw`[-+]?(?:0b[01_]+|0x[\da-fA-F_]+|\d+_[\d_]*(?:\.[\d_]*)?|\.\d[\d_]*)`,
   ].join("|")})$`,
 );
 
