@@ -54,8 +54,12 @@ function saveAll({ root, dir }) {
     if (!makeDirs(dir)) return;
     for (const { script, file } of compiled) {
       const tmp = `${file}.${process.pid}.tmp`;
-      fs.writeFileSync(tmp, script.createCachedData());
-      fs.renameSync(tmp, file);
+      try {
+        fs.writeFileSync(tmp, script.createCachedData()); // all or nothing: a full disk leaves no half cache
+        fs.renameSync(tmp, file);
+      } finally {
+        fs.rmSync(tmp, { force: true });
+      }
     }
     // One build's cache at a time: the folders of other builds (or Node versions) go.
     for (const name of fs.readdirSync(root))

@@ -29,8 +29,7 @@ export function buildProgram(io: Io): Command {
     .configureOutput({
       writeOut: (s) => io.stdout.write(s),
       writeErr: (s) => io.stderr.write(s),
-      // One line per error: commander puts its "Did you mean" on a line of its own.
-      outputError: (s, write) => write(s.replace(/\n\(Did you mean (.*)\?\)\n$/, " (did you mean $1?)\n")),
+      outputError: (s, write) => write(oneLine(s)),
     });
   addRoutine(program, io);
   addOutputs(program, io);
@@ -75,6 +74,7 @@ function addRoutine(program: Command, io: Io): void {
     .addOption(dateOption("a day of the week to add to (default: today)"))
     .addOption(jiraUrlOption())
     .addOption(configOption())
+    .configureOutput({ outputError: (s, write) => write(addHint(oneLine(s))) })
     .action(async (key, text, o) => (await import("./commands/add.js")).addCommand(io, { ...o, key, text }));
 
   program
@@ -167,6 +167,18 @@ function addTools(program: Command, io: Io): void {
     .addOption(outputOption("write to FILE instead of stdout"))
     .addOption(forceOption("overwrite the --output file if it exists"))
     .action(async (which, o) => (await import("./commands/schema.js")).schemaCommand(io, { ...o, which }));
+}
+
+/** One line per error: commander puts its "Did you mean" on a line of its own. */
+const oneLine = (s: string) => s.replace(/\n\(Did you mean (.*)\?\)\n$/, " (did you mean $1?)\n");
+
+/** What a note that starts with "-", or one not in quotes, looks like to commander: say so. */
+function addHint(s: string): string {
+  if (/^error: unknown option/.test(s))
+    return s.replace(/\n$/, '; a note that starts with - goes after --: weekly add KEY -- "-..."\n');
+  if (/^error: too many arguments/.test(s))
+    return s.replace(/\n$/, '; put the note in quotes: weekly add KEY "what happened"\n');
+  return s;
 }
 
 /** Run the CLI; resolves to the exit code. Never throws. */

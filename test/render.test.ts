@@ -89,7 +89,7 @@ describe("weekly render", () => {
       stdout: "",
       stderr:
         `${join(dir, "broken.hbs")}:3:3: "titel" is neither in the model nor a helper; ` +
-        `see the model with \`weekly render --context\` (helpers: indent, hang, markdownItem, autolink, eq, join)\n`,
+        'did you mean "title"? see the model with `weekly render --context`\n',
     });
     const syntax = await run(["render", "2024-06-14.yaml", "-t", "syntax.hbs"], { cwd: dir });
     expect(syntax.code).toBe(1);
@@ -191,7 +191,8 @@ describe("weekly render", () => {
     expect(r.stdout).toBe("2024-06-14: 1 section(s)\n");
     writeFileSync(join(dir, "weekly.config.yaml"), "template: t/missing.hbs\n");
     const missing = await run(["render", "r/2024-06-14.yaml"], { cwd: dir });
-    expect(missing.stderr).toBe(`${join(dir, "t/missing.hbs")}: no such file\n`);
+    // A missing template named by the config says so: the config is where to fix it.
+    expect(missing.stderr).toBe("weekly.config.yaml: template: t/missing.hbs: no such file\n");
   });
 });
 

@@ -285,7 +285,7 @@ describe("weekly send", () => {
     expect(unsent(dir)).toBe(kept(await rendered(dir)));
   });
 
-  it("a refused recipient: the others get it, the kept copy goes to that one only, send FILE.eml sends it", async () => {
+  it("a refused recipient: the others get it; the kept copy is for that one, sent by send FILE.eml", async () => {
     let refuse = true;
     const onRcptTo: SMTPServerOptions["onRcptTo"] = (address, _session, done) =>
       done(

@@ -6,7 +6,9 @@ import { errorsOf, hasErrors } from "../core/diagnostic.js";
 import { ProblemsFound } from "../core/errors.js";
 import { enrichReport } from "../jira/enrich.js";
 import { type Io, printDiagnostics } from "../io/output.js";
+import { displayPath } from "../io/paths.js";
 import { buildModel } from "../model/build.js";
+import type { TemplateChoice, TextFormat } from "../render/render.js";
 import type { ReportModel } from "../model/schema.js";
 import { checkReport, isValid } from "../report/check.js";
 import { defaultReport } from "../report/files.js";
@@ -30,6 +32,25 @@ export interface Prepared {
   loaded: LoadedConfig;
   /** The config's own template (text and eml), resolved; undefined for the built-in one. */
   configTemplate?: string;
+}
+
+/**
+ * The template to render with: -t FILE, else the config's `template:` (text and eml only; a
+ * missing one is named with the config it came from), else the built-in one for the format.
+ */
+export function chooseTemplate(
+  io: Io,
+  flag: string | undefined,
+  format: TextFormat,
+  prepared?: Prepared,
+): TemplateChoice {
+  if (flag) return { file: resolve(io.cwd, flag) };
+  const value = prepared?.config.template;
+  if (format === "text" && prepared?.configTemplate && value) {
+    const config = prepared.loaded.file ? displayPath(io.cwd, prepared.loaded.file) : "weekly.config.yaml";
+    return { file: prepared.configTemplate, from: { config, value } };
+  }
+  return { format };
 }
 
 /** How the command names itself: in "weekly render FILE", and in "not rendered: --strict, ...". */

@@ -3,10 +3,9 @@ import { realpathSync } from "node:fs";
 import { resolve } from "node:path";
 import { UsageError } from "../core/errors.js";
 import { emit, type Io } from "../io/output.js";
-import type { ReportModel } from "../model/schema.js";
-import { renderModel, type TemplateChoice } from "../render/render.js";
+import { renderModel } from "../render/render.js";
 import { defaultReport } from "../report/files.js";
-import { prepareModel } from "./prepare.js";
+import { chooseTemplate, type Prepared, prepareModel } from "./prepare.js";
 
 export interface RenderOptions {
   file?: string;
@@ -21,6 +20,7 @@ export interface RenderOptions {
   showStatus?: boolean;
   offline?: boolean;
   refresh?: boolean;
+  jiraUrl?: string;
 }
 
 export async function renderCommand(io: Io, opts: RenderOptions): Promise<void> {
@@ -31,39 +31,27 @@ export async function renderCommand(io: Io, opts: RenderOptions): Promise<void> 
         "(-f eml wraps your template's text in an email)",
     );
   }
-  const { model, configTemplate, timeZone } = opts.fromContext
-    ? { model: (await import("../model/context.js")).readContext(resolve(io.cwd, opts.fromContext)) }
-    : await fromReport(io, opts);
+  const prepared = opts.fromContext ? undefined : await fromReport(io, opts);
+  const model =
+    prepared?.model ?? (await import("../model/context.js")).readContext(resolve(io.cwd, opts.fromContext!));
   if (opts.context) return emit(io, `${JSON.stringify(model, null, 2)}\n`, opts.output, opts.force);
-  const file = opts.template ? resolve(io.cwd, opts.template) : opts.format === "md" ? undefined : configTemplate;
-  const choice: TemplateChoice = file ? { file } : { format: opts.format === "md" ? "md" : "text" };
-  if (opts.format === "text" && !file && model.mail.from === null) {
+  const choice = chooseTemplate(io, opts.template, opts.format === "md" ? "md" : "text", prepared);
+  if (opts.format === "text" && "format" in choice && model.mail.from === null) {
     io.stderr.write("warning: no sender: the From: line is empty; set from: in weekly.config.yaml (or the report)\n");
   }
   const text =
     opts.format === "eml"
-      ? await (await import("../render/eml.js")).renderEmail(model, choice, io.now(), timeZone)
+      ? await (await import("../render/eml.js")).renderEmail(model, choice, io.now(), prepared?.config.timezone)
       : await renderModel(model, choice);
   emit(io, text, opts.output, opts.force);
 }
 
-interface Rendered {
-  model: ReportModel;
-  configTemplate?: string;
-  timeZone?: string;
-}
-
-async function fromReport(io: Io, opts: RenderOptions): Promise<Rendered> {
+async function fromReport(io: Io, opts: RenderOptions): Promise<Prepared> {
   const reportFile = resolve(io.cwd, opts.file ?? defaultReport(io, opts.config, "render"));
   if (opts.output !== undefined && opts.output !== "-" && sameFile(resolve(io.cwd, opts.output), reportFile)) {
     throw new UsageError(`-o ${opts.output} would overwrite the report itself; name another file`);
   }
-  const prepared = await prepareModel(
-    io,
-    { ...opts, file: reportFile },
-    { command: "render", refusal: "not rendered" },
-  );
-  return { ...prepared, timeZone: prepared.config.timezone };
+  return prepareModel(io, { ...opts, file: reportFile }, { command: "render", refusal: "not rendered" });
 }
 
 /** Whether two paths name one file (through symlinks too). */

@@ -12,8 +12,7 @@ import type { LoadedConfig } from "../config/load.js";
 import type { Io } from "../io/output.js";
 import { displayPath } from "../io/paths.js";
 import { renderEmail } from "../render/eml.js";
-import type { TemplateChoice } from "../render/render.js";
-import { type PrepareOptions, prepareModel } from "./prepare.js";
+import { chooseTemplate, type PrepareOptions, prepareModel } from "./prepare.js";
 
 export interface SendOptions extends PrepareOptions {
   template?: string;
@@ -61,8 +60,7 @@ export async function sendCommand(io: Io, opts: SendOptions): Promise<void> {
 
 async function reportMessage(io: Io, opts: SendOptions): Promise<Outgoing> {
   const prepared = await prepareModel(io, opts, { command: "send", refusal: "not sent" });
-  const file = opts.template ? resolve(io.cwd, opts.template) : prepared.configTemplate;
-  const choice: TemplateChoice = file ? { file } : { format: "text" };
+  const choice = chooseTemplate(io, opts.template, "text", prepared);
   const eml = await renderEmail(prepared.model, choice, io.now(), prepared.config.timezone);
   const envelope = envelopeOf(prepared.model.mail);
   return { eml, envelope, subject: prepared.model.subject, loaded: prepared.loaded, beside: prepared.reportFile };

@@ -1,4 +1,5 @@
 // Every Handlebars helper, in one place. Helpers lay text out; they decide nothing about content.
+import { checked } from "./helper-args.js";
 
 /** Prefix the first line with `first` and each later non-empty line with `rest`. */
 export function indent(text: string, first: string, rest: string): string {
@@ -64,11 +65,25 @@ export function autolink(text: string): string {
   return [`<${url}>`, ...rest].join(" ");
 }
 
+/**
+ * Text for Markdown: < and > escaped, and & where it would start an entity, so HTML in it (from
+ * Jira, say) prints as text; "Travel&Holiday" stays as written.
+ */
+export function mdText(text: string): string {
+  return String(text)
+    .replace(/&(?=#?\w+;)/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;");
+}
+
 export const helpers = {
-  indent,
-  hang,
-  markdownItem,
-  autolink,
-  eq: (a: unknown, b: unknown) => a === b,
-  join: (list: unknown[], sep: string) => list.join(typeof sep === "string" ? sep : ", "),
+  indent: checked("indent", ["text", "text", "text"], "a text, the first line's prefix, the others' prefix", indent),
+  hang: checked("hang", ["text", "list"], "a marker and a list of URLs: {{hang marker urls}}", hang),
+  markdownItem: checked("markdownItem", ["text", "text?"], "a text and an optional bullet", markdownItem),
+  autolink: checked("autolink", ["text"], "a URL, perhaps with words after it", autolink),
+  mdText: checked("mdText", ["text"], "a text", mdText),
+  eq: checked("eq", ["any", "any"], "two values", (a: unknown, b: unknown) => a === b),
+  join: checked("join", ["list", "text?"], "a list and a separator", (list: unknown[], sep?: string) =>
+    list.join(typeof sep === "string" ? sep : ", "),
+  ),
 };

@@ -1,80 +1,124 @@
 // Handlebars environment (isolated, strict) and template lookup; the model goes in, text comes out.
 // Built-in templates are precompiled at build time ("virtual:weekly-templates") and need only
-// the small Handlebars runtime; a user's own template loads the compiler.
+// the small Handlebars runtime; a user's own template (and its partials, strict like it) loads
+// the compiler. Every failure names the file it happened in: the partial's own, if one.
 import { existsSync, readdirSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import type HandlebarsNs from "handlebars";
 import { partials as builtinPartials, templates as builtinTemplates } from "virtual:weekly-templates";
-import { UserError } from "../core/errors.js";
+import { UserError, WeeklyError } from "../core/errors.js";
 import { readTextFile } from "../io/read-text.js";
 import type { ReportModel } from "../model/schema.js";
 import { helpers } from "./helpers.js";
+import { type ErrorContext, tagOrigin, templateError } from "./template-errors.js";
 
 export type TextFormat = "text" | "md";
-/** A built-in template by format, or a user's template file. */
-export type TemplateChoice = { format: TextFormat } | { file: string };
+/** A built-in template by format, or a user's template file (from a flag, or named by a config). */
+export type TemplateChoice = { format: TextFormat } | { file: string; from?: { config: string; value: string } };
 
 type Env = typeof HandlebarsNs;
 type Spec = Parameters<Env["template"]>[0];
+type Compiled = HandlebarsNs.TemplateDelegate;
+const OPTIONS = { strict: true, noEscape: true } as const;
 
 export async function renderModel(model: ReportModel, choice: TemplateChoice): Promise<string> {
+  const sources = new Map<string, string>();
+  const ctx = (file: string): ErrorContext => ({
+    file,
+    sources,
+    names: namesOf(model),
+    partials: Object.keys(builtinPartials),
+  });
   if ("format" in choice) {
     const name = choice.format === "md" ? "report.md" : "report.txt";
     const runtime = ((await import("handlebars/runtime.js")) as unknown as { default: Env }).default;
     const env = setUp(runtime.create());
-    return run(() => env.template(builtinTemplates[name] as Spec)(model), `templates/${name}.hbs`);
+    return run(() => env.template(builtinTemplates[name] as Spec)(model), ctx(`templates/${name}.hbs`));
   }
   const full = (await import("handlebars")).default;
   const env = setUp(full.create());
-  const dir = dirname(choice.file);
-  if (existsSync(join(dir, "partials"))) {
-    for (const f of readdirSync(join(dir, "partials")).sort()) {
-      if (f.endsWith(".hbs"))
-        env.registerPartial(basename(f, ".hbs"), readTextFile(join(dir, "partials", f), "Handlebars partial"));
+  const source = readTemplate(choice);
+  sources.set(choice.file, source);
+  const dir = join(dirname(choice.file), "partials");
+  if (existsSync(dir)) {
+    for (const f of readdirSync(dir).sort()) {
+      if (!f.endsWith(".hbs")) continue;
+      const file = join(dir, f);
+      const text = readTextFile(file, "Handlebars partial");
+      sources.set(file, text);
+      env.registerPartial(basename(f, ".hbs"), named(compile(env, text, ctx(file)), file));
     }
   }
-  const source = readTextFile(choice.file, "Handlebars template");
-  return run(() => env.compile(source, { strict: true, noEscape: true })(model), choice.file);
+  const template = compile(env, source, ctx(choice.file));
+  return run(() => template(model), ctx(choice.file));
 }
 
 /** Helpers and the built-in partials (a user's partials of the same name replace them). */
 function setUp(env: Env): Env {
   for (const [name, fn] of Object.entries(helpers)) env.registerHelper(name, fn as HandlebarsNs.HelperDelegate);
-  for (const [name, spec] of Object.entries(builtinPartials)) env.registerPartial(name, env.template(spec as Spec));
+  for (const [name, spec] of Object.entries(builtinPartials)) {
+    env.registerPartial(name, named(env.template(spec as Spec), `templates/partials/${name}.hbs`));
+  }
   return env;
 }
 
-function run(render: () => string, file: string): string {
+/**
+ * Parsed now (syntax errors show here, with their file) and compiled strictly (a partial
+ * registered as text would be compiled later, and not strict).
+ */
+function compile(env: Env, source: string, ctx: ErrorContext): Compiled {
   try {
-    return render();
+    env.parse(source);
   } catch (e) {
-    throw templateError(e, file);
+    throw templateError(e, ctx);
+  }
+  return env.compile(source, OPTIONS);
+}
+
+/** A partial whose failures say they came from its file. */
+function named(fn: Compiled, file: string): Compiled {
+  return (context, options) => {
+    try {
+      return fn(context, options);
+    } catch (e) {
+      throw tagOrigin(e, file);
+    }
+  };
+}
+
+function readTemplate(choice: { file: string; from?: { config: string; value: string } }): string {
+  try {
+    return readTextFile(choice.file, "Handlebars template");
+  } catch (e) {
+    if (!(e instanceof WeeklyError) || !choice.from) throw e;
+    const why = e.diagnostics[0]?.message ?? e.message;
+    throw new UserError({
+      severity: "error",
+      file: choice.from.config,
+      message: `template: ${choice.from.value}: ${why}`,
+    });
   }
 }
 
-function templateError(e: unknown, file: string): UserError {
-  const msg = (e as Error)?.message ?? String(e);
-  const partial = /^The partial (\S+) could not be found/.exec(msg);
-  if (partial) {
-    return new UserError(
-      `${file}: no partial "${partial[1]}"; there are ${Object.keys(builtinPartials).join(", ")} ` +
-        "and the *.hbs files in partials/ beside your template",
-    );
+function run(render: () => string, ctx: ErrorContext): string {
+  try {
+    return render();
+  } catch (e) {
+    throw e instanceof WeeklyError ? e : templateError(e, ctx);
   }
-  const onText = /^Cannot use 'in' operator to search for '([^']+)'/.exec(msg);
-  if (onText)
-    return new UserError(
-      `${file}: "${onText[1]}" is looked up inside a text, which has no fields; ` +
-        "see the model with `weekly render --context`",
-    );
-  const parse = /^Parse error on line (\d+):[\s\S]*?\n(Expecting [^\n]*|[^\n]*)$/.exec(msg);
-  if (parse) return new UserError(`${file}:${parse[1]}: template syntax error: ${parse[2]!.trim()}`);
-  const strict = /^"([^"]+)" not defined in [^-]* - (\d+):(\d+)/.exec(msg);
-  if (strict) {
-    return new UserError(
-      `${file}:${strict[2]}:${Number(strict[3]) + 1}: "${strict[1]}" is neither in the model nor a helper; ` +
-        `see the model with \`weekly render --context\` (helpers: ${Object.keys(helpers).join(", ")})`,
-    );
-  }
-  return new UserError(`${file}: template error: ${msg.split("\n")[0]}`);
+}
+
+/** Every field name in the model, and the helpers: what a misspelt name can be matched against. */
+function namesOf(model: unknown): string[] {
+  const names = new Set<string>(Object.keys(helpers));
+  const walk = (v: unknown, depth: number) => {
+    if (depth > 6 || v === null || typeof v !== "object") return;
+    if (Array.isArray(v)) return v.slice(0, 3).forEach((x) => walk(x, depth + 1));
+    for (const [k, x] of Object.entries(v)) {
+      names.add(k);
+      walk(x, depth + 1);
+    }
+  };
+  walk(model, 0);
+  return [...names];
 }
