@@ -48,8 +48,13 @@ async function checkWithJira(io: Io, checked: ValidReport, jiraUrl?: string): Pr
   }
   // A ticket that an earlier answer of Jira (the cache) knows is known; the others cannot be checked.
   const unverified = enriched.stale.filter((k) => !enriched.facts.has(k));
-  if (unverified.length > 0)
+  if (unverified.length > 0) {
+    printDiagnostics(
+      io,
+      enriched.problems.filter((p) => p.file === undefined),
+    ); // the warning that says why
     throw new JiraError(`could not check ${unverified.join(", ")} against Jira (see the warning above)`);
+  }
   return enriched.problems;
 }
 

@@ -1,6 +1,6 @@
 // weekly new [--date D]: this week's report file, carried over from the latest earlier one.
 import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { parseDocument } from "yaml";
 import { loadConfig } from "../config/load.js";
@@ -56,8 +56,13 @@ async function replaceWeek(io: Io, target: string, text: string, shown: string):
   await withFileLock(
     target,
     () => {
-      const backup = keepBackup(target);
-      writeFileAtomic(target, text, { force: true, display: shown });
+      const backup = keepBackup(target, shown);
+      try {
+        writeFileAtomic(target, text, { force: true, display: shown });
+      } catch (e) {
+        rmSync(backup, { force: true }); // the week was not replaced: its copy is not needed
+        throw e;
+      }
       io.stderr.write(`the week you replaced is kept as ${displayPath(io.cwd, backup)}\n`);
     },
     { display: shown, sleep: io.sleep },

@@ -66,11 +66,12 @@ function readAll(fd: number, file: string, what: string, maxBytes: number, expec
 }
 
 function tooBig(file: string, what: string, maxBytes: number, size?: number): UserError {
-  const is = size === undefined ? `is more than ${mib(maxBytes)}` : `is ${mib(size)}`;
+  const is = size === undefined ? `is more than ${mib(maxBytes)}` : `is ${sizeBeside(size, maxBytes)}`;
+  const limit = size !== undefined && mib(size) === mib(maxBytes) ? `${maxBytes} bytes` : mib(maxBytes);
   return new UserError({
     severity: "error",
     file,
-    message: `${is}; a ${what} is at most ${mib(maxBytes)} (is this the right file?)`,
+    message: `${is}; a ${what} is at most ${limit} (is this the right file?)`,
   });
 }
 
@@ -155,6 +156,9 @@ export function describeFsError(e: unknown): string {
 }
 
 const mib = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MiB`;
+
+/** A size beside a limit: in MiB, or in bytes where MiB would show the two the same. */
+const sizeBeside = (n: number, limit: number) => (mib(n) === mib(limit) ? `${n} bytes` : mib(n));
 
 /** Text with LF line ends back into a file's own format. */
 export function inFormat(text: string, format: TextFormat): string {

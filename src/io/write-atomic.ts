@@ -36,7 +36,13 @@ export function writeFileAtomic(path: string, data: string | Uint8Array, opts: W
   const name = opts.display ?? path;
   const { file, mode, exact } = target(path, name, opts);
   removeStaleTemps(file);
-  const tmp = writeTemp(file, data, mode, name, exact);
+  let tmp: string;
+  try {
+    tmp = writeTemp(file, data, mode, name, exact);
+  } catch (e) {
+    if (!(e instanceof UserError) || !existsSync(file)) throw e;
+    throw new UserError(`${e.message}; the file is unchanged`);
+  }
   try {
     if (opts.force) renameSync(tmp, file);
     else {
@@ -81,7 +87,7 @@ export function writeTemp(file: string, data: string | Uint8Array, mode: number,
   } catch (e) {
     if (fd !== undefined) closeSync(fd);
     rmSync(tmp, { force: true });
-    throw new UserError(`${name}: could not write: ${describeFsError(e)}; the file is unchanged`);
+    throw new UserError(`${name}: could not write: ${describeFsError(e)}`);
   } finally {
     forget();
   }
@@ -128,7 +134,7 @@ export function freeBackupName(file: string, suffix = ".bak"): string {
 }
 
 /** A byte-for-byte copy of `file` (its mode, BOM and line ends kept) under a free .bak name. */
-export function keepBackup(file: string): string {
+export function keepBackup(file: string, display = file): string {
   const backup = freeBackupName(file);
   const mode = statSync(file).mode & 0o7777;
   let bytes: Buffer;
@@ -137,6 +143,6 @@ export function keepBackup(file: string): string {
   } catch (e) {
     throw new UserError(`${file}: could not read it to keep a copy: ${describeFsError(e)}`);
   }
-  writeFileAtomic(backup, bytes, { exactMode: mode });
+  writeFileAtomic(backup, bytes, { exactMode: mode, display: `${display}${backup.slice(file.length)}` });
   return backup;
 }

@@ -29,7 +29,7 @@ export function writeFileSet(files: readonly FileToWrite[], force: boolean): Wri
     for (const f of todo) temps.push(writeTemp(f.path, f.data, 0o644, f.display));
   } catch (e) {
     for (const t of temps) rmSync(t, { force: true });
-    throw e;
+    throw e instanceof UserError ? new UserError(`${e.message}; nothing was written`) : e;
   }
   commit(todo, temps);
   return plan;
