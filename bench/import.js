@@ -5,6 +5,7 @@
 // The importer is bundled from src/ with esbuild into a temp folder, so this runs before and
 // after `import` is wired into bin/weekly.cjs.   Usage: node bench/import.js [messages]
 import { build } from "esbuild";
+import { templatesModuleSource, VIRTUAL_ID } from "../scripts/templates-module.js";
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -58,6 +59,15 @@ function message(k, kind) {
   return `${head.join("\n")}\n\n${encoded}\n`;
 }
 
+/** The built-in templates, precompiled, as the bundle serves them (the import checks its round trip). */
+const templates = {
+  name: "weekly-templates",
+  setup(b) {
+    b.onResolve({ filter: /^virtual:weekly-templates$/ }, () => ({ path: VIRTUAL_ID, namespace: "weekly" }));
+    b.onLoad({ filter: /.*/, namespace: "weekly" }, () => ({ contents: templatesModuleSource(), loader: "js" }));
+  },
+};
+
 async function bundleImporter(dir) {
   const outfile = join(dir, "import.mjs");
   await build({
@@ -73,6 +83,7 @@ async function bundleImporter(dir) {
         "const require = __weeklyRequire(import.meta.url);",
     },
     logLevel: "warning",
+    plugins: [templates],
   });
   return (await import(outfile)).importCommand;
 }

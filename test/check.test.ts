@@ -43,8 +43,9 @@ patches:
       "2024-06-14.yaml:5:17: sections[0].entries[0].ticket: " +
         'expected a Jira key like STR-68, got "str68"; did you mean STR-68?',
       '2024-06-14.yaml:6:9: sections[0].entries[0].notez: unknown field "notez"; did you mean "notes"?',
-      "2024-06-14.yaml:7:9: sections[0].entries[1]: an entry has either a ticket or a label, not both",
-      "2024-06-14.yaml:9:9: sections[0].entries[2]: an entry needs a ticket (like STR-68) or a label (like MISC)",
+      "2024-06-14.yaml:7:9: sections[0].entries[1]: an entry has one of ticket, tickets or label, not several",
+      "2024-06-14.yaml:9:9: sections[0].entries[2]: " +
+        "an entry needs a ticket (like STR-68) or a label (like MISC); without one it holds only text:",
       '2024-06-14.yaml:11:19: sections[0].entries[3].progress: expected one of "none", "no-update", got "nope"',
       "2024-06-14.yaml:13:5: patches[0]: expected text, got a mapping " +
         '(unquoted text with ": " in it reads as "key: value"; put the whole line in quotes)',

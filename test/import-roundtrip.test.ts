@@ -65,19 +65,15 @@ describe("import: the seed file", () => {
     expect(rendered.get("reports/2022-11-11.yaml")).toBe(seedLines(1, 103));
   });
 
-  it("the second email (lines 105-190) renders as the golden file; each normalization is named", async () => {
+  it("the second email (lines 105-190) round-trips byte for byte too, its own layout kept", async () => {
     const dir = tmpProject({ "weekly.config.yaml": SEED_CONFIG, "second.txt": seedLines(105, 190) });
     const { stderr, rendered } = await importAndRender(dir, ["second.txt"]);
-    expect(rendered.get("reports/2022-11-04.yaml")).toBe(
-      readFileSync(join(ROOT, "test/golden/2022-11-04.txt"), "utf8"),
-    );
-    expect(stderr.split("\n").filter(Boolean)).toEqual([
-      'second.txt:45: normalized: "[STR-76] Break down the latency" renders as "[STR-76] (Break down the latency)"',
-      'second.txt:52: normalized: "  No progress" renders as "* No progress"',
-      "second.txt:59: normalized: footnotes print at the left margin, further URLs under the first",
-      "second.txt:75: normalized: 2 blank lines after this line; the report prints one",
-    ]);
-    expectLinesInOrder(seedLines(105, 190), rendered.get("reports/2022-11-04.yaml")!);
+    expect(stderr).toBe("");
+    expect(rendered.get("reports/2022-11-04.yaml")).toBe(seedLines(105, 190));
+    const yaml = readFileSync(join(dir, "reports/2022-11-04.yaml"), "utf8");
+    // What the template would print otherwise is kept as written: a bare summary, an indented "No progress".
+    expect(yaml).toContain('heading: "[STR-76] Break down the latency"\n');
+    expect(yaml).toMatch(/- ticket: STR-66\n {8}progress: none\n {8}text: " {2}No progress"\n/);
   });
 
   it(
@@ -87,20 +83,23 @@ describe("import: the seed file", () => {
       const r = await runImport(dir, { files: ["seed.txt"] });
       expect(r.code).toBe(0);
       expect(r.stdout).toBe("reports/2022-11-11.yaml\nreports/2022-11-04.yaml\n");
-      for (const [key, first, again] of [
+      const twice = [
         ["STR-76", 149, 191],
         ["STR-41", 152, 194],
         ["STR-66", 155, 197],
         ["STR-70", 158, 200],
         ["TS-219", 169, 211],
-      ] as const) {
-        expect(r.stderr).toContain(`seed.txt:${again}: ${key} is reported twice: at line ${first} and here`);
-      }
-      expect(r.stderr).toContain("seed.txt:191: entries after the === trailers === (a block pasted twice?)");
-      const check = await run(["check", "reports/2022-11-04.yaml"], { cwd: dir });
-      expect(check.code).toBe(1);
-      for (const key of ["STR-76", "STR-41", "STR-66", "STR-70", "TS-219"])
-        expect(check.stderr).toContain(`${key} is reported twice`);
+      ].map(
+        ([key, first, again]) =>
+          `seed.txt:${again}: ${key} is reported twice: at line ${first} and here, after the trailers; ` +
+          "it stays text of === Travel&Holiday&Event === (a block pasted twice?)",
+      );
+      expect(r.stderr.split("\n").filter(Boolean)).toEqual(twice);
+      // Kept where it stood, the whole file renders back as it was.
+      const back = await Promise.all(
+        ["2022-11-11", "2022-11-04"].map((w) => run(["render", `reports/${w}.yaml`], { cwd: dir })),
+      );
+      expect(back.map((b) => b.stdout).join("\n")).toBe(SEED);
     },
   );
 
@@ -142,11 +141,9 @@ describe("import: fixtures in other engineers' styles", () => {
       const expectedFile = [`${base}.${date}.expected.txt`, `${base}.expected.txt`]
         .map((f) => join(FIXTURES, f))
         .find(existsSync);
-      const expected = expectedFile
-        ? readFileSync(expectedFile, "utf8")
-        : input.toString("utf8").replace(/\r\n/g, "\n");
+      const expected = expectedFile ? readFileSync(expectedFile, "utf8") : input.toString("utf8");
       expect(text).toBe(expected);
-      if (!name.endsWith(".mbox")) expectLinesInOrder(input.toString("utf8"), text);
+      if (!name.endsWith(".mbox")) expectLinesInOrder(input.toString("utf8").replace(/\r\n/g, "\n"), text);
       const check = await run(["check", path], { cwd: dir });
       expect(check.code, check.stderr).toBe(0);
     }

@@ -13,7 +13,12 @@ describe("weekly schema", () => {
     expect(schema.required).toEqual(["sections"]);
     expect(schema.additionalProperties).toBe(false);
     const entry = schema.properties.sections.items.properties.entries.items;
-    expect(Object.keys(entry.properties)).toEqual(["ticket", "label", "summary", "notes", "todo", "progress"]);
+    expect(Object.keys(entry.properties)).toEqual([
+      ...["ticket", "tickets", "label", "summary", "heading", "notes", "todo", "progress", "text"],
+      ...["set_status", "resolution", "time_spent"],
+    ]);
+    // A header is the names of the lines to print, or the lines themselves.
+    expect(schema.properties.header.anyOf.map((s: { type: string }) => s.type)).toEqual(["array", "string"]);
     expect(entry.properties.ticket.pattern).toBe("^[A-Z][A-Z0-9_]*-[1-9][0-9]*$");
   });
 

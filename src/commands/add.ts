@@ -50,7 +50,7 @@ export async function addCommand(io: Io, opts: AddOptions): Promise<void> {
     sleep: io.sleep,
   });
   io.stdout.write(
-    `${shown}: ${opts.label ? `(${where.id})` : `[${where.id}]`} in "${where.section}"` +
+    `${shown}: ${opts.label ? `(${where.id})` : `[${where.id}]`} in ${where.section}` +
       `${where.created ? " (new entry)" : ""}\n`,
   );
 }

@@ -2,15 +2,17 @@
 // several pasted one after another, or an mbox; "-" for stdin) → one YAML report file per week.
 // All emails are read, parsed and checked, and all YAML made, before the first file is written;
 // nothing is written when anything failed; each file atomically, none overwritten without --force.
-import { resolve } from "node:path";
+import { dirname, resolve } from "node:path";
 import { type LoadedConfig, loadConfig } from "../config/load.js";
 import { ProblemsFound, UsageError, UserError } from "../core/errors.js";
 import { importAll } from "../import/import-all.js";
-import { describePlan, planFiles } from "../import/plan.js";
+import type { ImportedReport } from "../import/imported.js";
+import { describePlan, planFiles, prepareReport } from "../import/plan.js";
 import { makeDirs } from "../io/dirs.js";
 import { type Io, printDiagnostics } from "../io/output.js";
 import { schemaReference } from "../io/package-files.js";
 import { writeFileSet } from "../io/write-set.js";
+import { roundTrip } from "../render/round-trip.js";
 
 export interface ImportOptions {
   files: string[];
@@ -30,7 +32,16 @@ export async function importCommand(io: Io, opts: ImportOptions): Promise<void> 
     near: opts.output ? [resolve(io.cwd, opts.output)] : [],
   });
   const dir = outputDir(io, opts, loaded);
-  const result = await importAll(io.cwd, opts.files, loaded.config, io.stdin ?? process.stdin);
+  const schemaPath = schemaReference("report", dir);
+  const yaml = schemaPath ? { schemaPath } : {};
+  // Each report is checked against its email (what the file would print differently is named)
+  // and made into its file's text as soon as it is read; only the text is kept.
+  const prepare = async (r: ImportedReport) => {
+    const said = [...r.notices, ...(await roundTrip(r, loaded.config))];
+    said.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+    return prepareReport(r, said, yaml);
+  };
+  const result = await importAll(io.cwd, opts.files, loaded.config, io.stdin ?? process.stdin, prepare);
   printDiagnostics(io, result.skipped);
   if (result.reports.length === 0 && result.problems.length === 0) {
     throw new UserError(`no weekly report found in ${opts.files.join(", ")}; nothing written`);
@@ -40,8 +51,7 @@ export async function importCommand(io: Io, opts: ImportOptions): Promise<void> 
       io,
       r.notices.map((n) => ({ ...n, file: r.source.file })),
     );
-  const schemaPath = schemaReference("report", dir);
-  const plan = planFiles(io.cwd, result.reports, dir, opts.force === true, schemaPath ? { schemaPath } : {});
+  const plan = planFiles(io.cwd, result.reports, { dir, force: opts.force === true, from: loaded.config.from });
   printDiagnostics(io, plan.notes);
   const problems = [...result.problems, ...plan.problems];
   printDiagnostics(io, problems);
@@ -50,10 +60,10 @@ export async function importCommand(io: Io, opts: ImportOptions): Promise<void> 
     throw new ProblemsFound(problems.length);
   }
   if (opts.dryRun) return void io.stdout.write(describePlan(plan.planned));
-  makeDirs(dir);
+  for (const folder of new Set([dir, ...plan.planned.map((f) => dirname(f.path))])) makeDirs(folder);
   // All files or none: a full disk or a kill while writing leaves no partial set of weeks.
   const written = writeFileSet(
-    plan.planned.map((f) => ({ path: f.path, data: f.text, display: f.display })),
+    plan.planned.map((f) => ({ path: f.path, data: f.imported.text, display: f.display })),
     opts.force === true,
   );
   for (const w of written) io.stdout.write(`${w.file.display}${w.unchanged ? "  (unchanged)" : ""}\n`);

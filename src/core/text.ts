@@ -16,8 +16,8 @@ export const MONTHS: readonly string[] = [
   "dec",
 ];
 
-/** A footnote citation like [2] in free text (global: use with matchAll). */
-export const FOOTNOTE_CITE = /\[([1-9][0-9]*)\]/g;
+/** A footnote citation like [2] or [b] in free text (global: use with matchAll). */
+export const FOOTNOTE_CITE = /\[([1-9][0-9]*|[a-z])\]/g;
 
 /** Any text as one line for a message: line breaks and runs of space folded, cut to `max`. */
 export function oneLine(text: string, max = Infinity): string {

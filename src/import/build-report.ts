@@ -1,136 +1,79 @@
-// One email → one Report: the body parsed into sections and trailers, the week-ending date from
-// the Subject (else from the Date header's week), and only those headers that differ from what
-// weekly.config.yaml would print anyway.
-import { type Config, subjectFor } from "../config/schema.js";
+// One email → one Report: the body parsed into its parts, the week-ending date from the Subject
+// (else from the Date header's week), the mail fields that differ from weekly.config.yaml, and
+// the header block as written. A jipdate status file goes to its own reader.
+import type { Config } from "../config/schema.js";
 import type { Diagnostic } from "../core/diagnostic.js";
-import { UserError } from "../core/errors.js";
-import { Address, IsoDate } from "../core/schemas.js";
-import { Report } from "../report/schema.js";
-import { weekReportedOn } from "../report/week.js";
 import type { ReportInput } from "../report/write.js";
-import type { MailHeaders } from "./mail-headers.js";
+import type { ParsedBody } from "./body.js";
+import { finish, type ImportedReport, nameOf, type Skipped, weekOf } from "./imported.js";
+import { headerOf, mailFieldsOf } from "./header-block.js";
+import { isJipdate, jipdateReport } from "./jipdate.js";
+import { scrubbedNoteAt } from "./list-archive.js";
 import { parseBody } from "./parse-body.js";
 import type { Email } from "./read-emails.js";
 
-/** Where an email came from, kept after its body is gone. */
-export interface EmailSource {
-  file: string;
-  line: number;
-  /** How messages name it: `the email "Subject"`. */
-  name: string;
-}
-
-export interface ImportedReport {
-  source: EmailSource;
-  weekEnding: string;
-  report: ReportInput;
-  /** What the import changed or could not place, at lines of source.file. */
-  notices: Diagnostic[];
-}
-
-/** An email that is no weekly report (a reply, a lunch invitation): skipped, not a failure. */
-export interface Skipped {
-  skipped: Diagnostic;
-}
-
-type ListField = "to" | "cc" | "bcc" | "reply_to";
-const LIST_FIELDS: readonly ListField[] = ["to", "cc", "bcc", "reply_to"];
+export type { ImportedReport, Skipped };
 
 export function buildReport(email: Email, config: Config): ImportedReport | Skipped {
-  const { bodyLine } = email;
-  const lineOf = bodyLine === undefined ? () => email.line : (i: number) => bodyLine + i;
-  const { body, notices } = parseBody(email.body, lineOf, config.summary_width);
-  if (body.sections.length === 0) {
-    const message = `skipped ${nameOf(email)}: not a weekly report (no section title underlined with === or ---)`;
+  if (isJipdate(email.body)) return jipdateReport(email, config);
+  const notices: Diagnostic[] = [];
+  const body = withoutArchiveNote(email, notices);
+  const { bodyLine, lineNumbers } = email;
+  const lineOf = lineNumbers
+    ? (i: number) => lineNumbers[i] ?? email.line
+    : bodyLine === undefined
+      ? () => email.line
+      : (i: number) => bodyLine + i;
+  const names = senderNames(email.headers.from?.[0]);
+  const parsed = parseBody(body, lineOf, { decoded: email.decoded, names });
+  notices.push(...parsed.notices);
+  if (!holdsReport(parsed.body)) {
+    const why = "no section title (underlined with === or ---) and no === Patch status === or other trailer";
+    const message = `skipped ${nameOf(email)}: not a weekly report (${why})`;
     return { skipped: { severity: "info", file: email.file, line: email.line, message } };
   }
-  const weekEnding = weekEndingOf(email, config);
-  noteHeaderBlock(email, notices);
+  const weekEnding = weekOf(email, config, notices);
   const mail = mailFieldsOf(email, config, weekEnding, notices);
-  const report: ReportInput = { week_ending: weekEnding, ...mail, ...body };
-  const checked = Report.safeParse(report);
-  if (!checked.success) {
-    const issue = checked.error.issues[0]!;
-    const message = `${nameOf(email)} gives an invalid report at ${issue.path.join(".")}: ${issue.message}`;
-    throw new UserError({ severity: "error", file: email.file, line: email.line, message });
-  }
-  notices.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
-  return { source: { file: email.file, line: email.line, name: nameOf(email) }, weekEnding, report, notices };
+  const header = headerOf(email, mail, config, weekEnding);
+  const style = email.crlf ? { style: { ...parsed.body.style, newline: "crlf" as const } } : {};
+  const report: ReportInput = {
+    week_ending: weekEnding,
+    ...mail,
+    ...(header ? { header } : {}),
+    ...parsed.body,
+    ...style,
+  };
+  return finish(email, weekEnding, report, notices, expectedOf(email, body, lineOf));
 }
 
-const PRINTED_HEADERS = ["from", "to", "cc", "bcc", "subject", "reply-to"];
-const PRINTED = "From, To, Cc, Bcc, Subject, Reply-To";
-const TITLE: Record<string, string> = {
-  from: "From",
-  to: "To",
-  cc: "Cc",
-  bcc: "Bcc",
-  subject: "Subject",
-  "reply-to": "Reply-To",
-};
+const holdsReport = (b: ParsedBody) =>
+  b.sections.length > 0 || Boolean(b.trailers?.length || b.patches || b.issues || b.events);
 
-/** The text report prints six header lines; say where a plain email's block differs. */
-function noteHeaderBlock(email: Email, notices: Diagnostic[]): void {
-  const names = email.headerNames;
-  if (!names || names.join() === PRINTED_HEADERS.join()) return;
-  const dropped = names.filter((n) => !PRINTED_HEADERS.includes(n));
-  const added = PRINTED_HEADERS.filter((n) => !names.includes(n)).map((n) => TITLE[n]);
-  const parts = [
-    dropped.length ? `drops ${dropped.join(", ")}` : "",
-    added.length ? `adds ${added.join(", ")}` : "",
-    !dropped.length && !added.length ? "puts them in order" : "",
-  ];
-  notices.push({
-    severity: "info",
-    line: email.line,
-    message: `normalized: the header block prints ${PRINTED} (${parts.filter(Boolean).join("; ")})`,
-  });
+/** "Jane Doe <jane@x>" → ["Jane Doe"]; a bare address → its local part's words ("jane.doe" → "jane doe"). */
+function senderNames(from: string | undefined): string[] {
+  if (!from) return [];
+  const name = /^"?([^"<]*?)"?\s*</.exec(from)?.[1]?.trim();
+  return name ? [name] : [from.replace(/@.*$/, "").replace(/[._]/g, " ")];
 }
 
-function nameOf(email: Email): string {
-  return email.headers.subject
-    ? `the email ${JSON.stringify(email.headers.subject)}`
-    : `the email at line ${email.line}`;
+/** The body without a list archive's note of a scrubbed attachment, named where it stood. */
+function withoutArchiveNote(email: Email, notices: Diagnostic[]): string[] {
+  const note = scrubbedNoteAt(email.body);
+  if (!note) return email.body;
+  const line = email.bodyLine === undefined ? email.line : email.bodyLine + note.start;
+  const message = `left out ${note.lines} lines the list archive added ("-- next part --", a scrubbed attachment)`;
+  notices.push({ severity: "info", line, message });
+  let end = note.start;
+  while (end > 0 && email.body[end - 1]!.trim() === "") end--;
+  return email.body.slice(0, end);
 }
 
-/** "Week ending YYYY-MM-DD" in the Subject; else the configured week-ending day of the Date header's week. */
-function weekEndingOf(email: Email, config: Config): string {
-  const inSubject = /week ending (\d{4}-\d{2}-\d{2})/i.exec(email.headers.subject ?? "")?.[1];
-  if (inSubject && IsoDate.safeParse(inSubject).success) return inSubject;
-  const date = email.headers.date;
-  if (date && IsoDate.safeParse(date).success) return weekReportedOn(date, config.week_ends_on);
-  const why = 'its Subject has no "Week ending YYYY-MM-DD" and it has no Date header; add one of them';
-  const message = `${nameOf(email)} names no week: ${why}`;
-  throw new UserError({ severity: "error", file: email.file, line: email.line, message });
-}
-
-/** From/To/Cc/Bcc/Reply-To/Subject where they differ from what the config makes the report print. */
-function mailFieldsOf(email: Email, config: Config, weekEnding: string, notices: Diagnostic[]): Partial<ReportInput> {
-  const h: MailHeaders = email.headers;
-  const out: Partial<ReportInput> = {};
-  const say = (message: string) => notices.push({ severity: "info", line: email.line, message });
-  const from = h.from?.[0];
-  if (from !== undefined && from !== config.from) {
-    if (Address.safeParse(from).success) out.from = from;
-    else
-      say(
-        `From: ${JSON.stringify(from)} is not an address like "Jane Doe <jane@example.com>"; ` +
-          "the report prints weekly.config.yaml's from",
-      );
-  }
-  if (h.from?.length === 0 && config.from)
-    say(`From: is empty, but the report prints weekly.config.yaml's from (${config.from})`);
-  if ((h.from?.length ?? 0) > 1) say(`From: names ${h.from!.length} senders; the report keeps the first, ${from}`);
-  for (const field of LIST_FIELDS) {
-    const list = h[field] ?? [];
-    const bad = list.find((a) => !Address.safeParse(a).success);
-    if (bad !== undefined)
-      say(
-        `${field}: ${JSON.stringify(bad)} is not an address; the report prints weekly.config.yaml's ${field} instead`,
-      );
-    else if (list.join(", ") !== (config[field] ?? []).join(", ")) out[field] = list.length === 1 ? list[0]! : list;
-  }
-  const subject = subjectFor(config.subject, weekEnding);
-  if (h.subject !== undefined && h.subject !== subject) out.subject = h.subject;
-  return out;
+/** What the report must print back: the header block (when it was plain text), a blank line, the body. */
+function expectedOf(email: Email, body: string[], lineOf: (i: number) => number): ImportedReport["expected"] {
+  const head = email.headerLines;
+  const crlf = email.crlf === true;
+  if (head === undefined || head.length === 0) return { lines: body, lineOf, header: false, crlf };
+  const start = email.line;
+  const lines = [...head, "", ...body];
+  return { lines, header: true, crlf, lineOf: (i) => (i <= head.length ? start + i : lineOf(i - head.length - 1)) };
 }

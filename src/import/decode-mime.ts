@@ -2,6 +2,7 @@
 // multipart) → an Email, decoded by mailparser's simpleParser rather than by hand.
 import type { AddressObject, EmailAddress, ParsedMail } from "mailparser";
 import { UserError } from "../core/errors.js";
+import { decodeWords } from "./list-archive.js";
 import { headersOf } from "./mail-headers.js";
 import type { Email } from "./read-emails.js";
 
@@ -29,7 +30,17 @@ export async function decodeMime(data: Buffer, file: string, line: number): Prom
   }
   const body = (mail.text.includes("\r") ? mail.text.replace(/\r\n?/g, "\n") : mail.text).split("\n");
   while (body.length > 0 && body.at(-1)!.trim() === "") body.pop();
-  return { file, line, headers: headersOf(fieldsOf(mail)), body };
+  const fields = fieldsOf(mail);
+  return { file, line, headers: headersOf(fields), body, headerNames: [...fields.keys()], decoded: decodingOf(mail) };
+}
+
+/** How the text part was encoded, as a notice names it: "quoted-printable, ISO-8859-1". */
+function decodingOf(mail: ParsedMail): string {
+  const part = (name: string) => mail.headerLines.find((h) => h.key === name)?.line.replace(/^[^:]*:\s*/, "") ?? "";
+  const cte = part("content-transfer-encoding").toLowerCase();
+  const charset = /charset="?([^";\s]+)/i.exec(part("content-type"))?.[1];
+  const multipart = /^multipart\//i.test(part("content-type")) ? "the text/plain part of a multipart message" : "";
+  return [multipart, ["7bit", "8bit", "binary", ""].includes(cte) ? "" : cte, charset ?? ""].filter(Boolean).join(", ");
 }
 
 /** The decoded headers as one plain header block, read by the same headersOf as plain emails. */
@@ -42,7 +53,15 @@ function fieldsOf(mail: ParsedMail): Map<string, string> {
     ["bcc", mail.bcc],
     ["reply-to", mail.replyTo],
   ];
-  for (const [name, value] of addresses) if (value !== undefined) fields.set(name, addressesOf(value).join(", "));
+  for (const [name, value] of addresses) {
+    // An archive's `user at host (Name)` is no address to mailparser: read from the raw line.
+    const raw = mail.headerLines
+      .find((h) => h.key === name)
+      ?.line.replace(/^[^:]*:\s*/, "")
+      .replace(/\r?\n[ \t]+/g, " ");
+    if (raw !== undefined && / at [A-Za-z0-9.-]+\.[A-Za-z]{2,}\b/.test(raw)) fields.set(name, decodeWords(raw));
+    else if (value !== undefined) fields.set(name, addressesOf(value).join(", "));
+  }
   if (mail.subject !== undefined) fields.set("subject", mail.subject);
   const date = mail.headerLines.find((h) => h.key === "date")?.line.replace(/^date:\s*/i, "");
   if (date !== undefined) fields.set("date", date);

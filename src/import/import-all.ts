@@ -7,23 +7,29 @@ import { WeeklyError } from "../core/errors.js";
 import { buildReport, type ImportedReport, type Skipped } from "./build-report.js";
 import { type Email, readEmails, readInput, STDIN_NAME } from "./read-emails.js";
 
-export interface ImportResult {
-  reports: ImportedReport[];
+export interface ImportResult<T> {
+  reports: T[];
   skipped: Diagnostic[];
   problems: Diagnostic[];
 }
 
-export async function importAll(
+/**
+ * `prepare` turns each report into what the caller keeps (the file's text, say) as soon as it is
+ * built, so that a large mbox's reports and bodies need not all be held at once.
+ */
+export async function importAll<T>(
   cwd: string,
   files: string[],
   config: Config,
   stdin: AsyncIterable<Uint8Array>,
-): Promise<ImportResult> {
-  const result: ImportResult = { reports: [], skipped: [], problems: [] };
-  const build = (email: Email | WeeklyError): ImportedReport | Skipped | WeeklyError => {
+  prepare: (r: ImportedReport) => T | Promise<T>,
+): Promise<ImportResult<T>> {
+  const result: ImportResult<T> = { reports: [], skipped: [], problems: [] };
+  const build = async (email: Email | WeeklyError): Promise<T | Skipped | WeeklyError> => {
     if (email instanceof WeeklyError) return email;
     try {
-      return buildReport(email, config);
+      const built = buildReport(email, config);
+      return "skipped" in built ? built : await prepare(built);
     } catch (e) {
       if (e instanceof WeeklyError) return e;
       throw e;
@@ -34,7 +40,7 @@ export async function importAll(
       const buf = await readInput(file, resolve(cwd, file), stdin);
       for (const r of await readEmails(buf, file === "-" ? STDIN_NAME : file, build)) {
         if (r instanceof WeeklyError) result.problems.push(...r.diagnostics);
-        else if ("skipped" in r) result.skipped.push(r.skipped);
+        else if (isSkipped(r)) result.skipped.push(r.skipped);
         else result.reports.push(r);
       }
     } catch (e) {
@@ -44,3 +50,5 @@ export async function importAll(
   }
   return result;
 }
+
+const isSkipped = (r: unknown): r is Skipped => typeof r === "object" && r !== null && "skipped" in r;

@@ -2,6 +2,7 @@
 // 5322 with folded lines): the fields a report keeps, whether the message needs MIME decoding,
 // and the sender's calendar date of a Date header.
 import { MONTHS } from "../core/text.js";
+import { readableAddress } from "./list-archive.js";
 
 /** The headers a report keeps; an address field is undefined when absent, [] when present but empty. */
 export interface MailHeaders {
@@ -52,7 +53,7 @@ export function headersOf(fields: Map<string, string>): MailHeaders {
   const out: MailHeaders = {};
   for (const [header, field] of Object.entries(ADDRESS_FIELDS)) {
     const value = fields.get(header);
-    if (value !== undefined) out[field] = splitAddresses(value);
+    if (value !== undefined) out[field] = splitAddresses(value).map(readableAddress);
   }
   const subject = fields.get("subject");
   if (subject !== undefined) out.subject = subject;

@@ -1,175 +1,110 @@
-// One project section: its title and underline, the `# ` comment and `No progress` line under
-// it, then entries and footnote lists; text that fits none of these is kept as a note.
-import type { z } from "zod";
-import type { Section } from "../report/schema.js";
-import {
-  isBlank,
-  isSectionTitle,
-  parseComment,
-  parseFootnote,
-  parseHeading,
-  progressOf,
-  trailerTitleOf,
-  underlineOf,
-} from "./line-patterns.js";
-import {
-  blanksAfter,
-  blockText,
-  expectOneBlank,
-  notice,
-  quote,
-  skipBlank,
-  type ParseContext,
-} from "./parse-context.js";
-import { isFootnoteBlockAt, parseEntry } from "./parse-entry.js";
+// One project section: its title lines (kept as written when the template would not print them
+// so), a `# ` comment and a `No progress` line under the title, then its items in order: entries,
+// paragraphs of its own text (prose, bare bullets), and the footnotes at its end.
+import type { EntryInput, SectionInput } from "./body.js";
+import { blanksAfter, blockText, type ParseContext, skipBlank, trimEnd } from "./context.js";
+import { footnoteBlockAt } from "./footnotes.js";
+import { headingAt } from "./headings.js";
+import { bulletOf, isBlank, isComment, isTodo } from "./lines.js";
+import { parseEntry } from "./parse-entry.js";
+import type { TitleAt } from "./titles.js";
 
-export type SectionInput = z.input<typeof Section>;
-
-/** Label of the entry that holds text found in a section before its first entry. */
-export const UNSORTED_LABEL = "UNSORTED";
-
-/** Title, underline, comment and progress of the section at lines[i]; `next` is where its entries start. */
-export function parseSectionHead(ctx: ParseContext, i: number): { section: SectionInput; next: number } {
-  const { lines } = ctx;
-  const title = lines[i]!.trimEnd();
-  const underline = underlineOf(lines[i + 1])!;
-  if (
-    !underline.exact ||
-    underline.char !== ctx.style.underline ||
-    underline.length !== [...title].length ||
-    title !== lines[i]
-  ) {
-    notice(
-      ctx,
-      i + 1,
-      `normalized: the title ${quote(title)} prints underlined with ${ctx.style.underline.repeat([...title].length)}`,
-    );
-  }
-  let j = i + 2;
-  const comment: string[] = [];
-  for (let c = parseComment(lines[j] ?? ""); c !== undefined; c = parseComment(lines[++j] ?? "")) {
-    if (lines[j] === "#") notice(ctx, j, 'normalized: an empty comment line prints as "# "');
-    comment.push(c);
-  }
-  const progress = lines[j] !== undefined && lines[j] === lines[j]!.trim() ? progressOf(lines[j]!) : undefined;
-  if (progress) j++;
-  const next = skipBlank(ctx, j);
-  const preamble = comment.length > 0 || progress !== undefined;
-  const entriesFollow =
-    next < lines.length &&
-    !isSectionTitle(lines, next) &&
-    !trailerTitleOf(lines[next]!) &&
-    !parseFootnote(lines[next]!);
-  if (preamble || !entriesFollow) expectOneBlank(ctx, j, next);
-  else if (next > j) notice(ctx, j, "normalized: blank line after the underline dropped");
-  const section: SectionInput = {
-    title,
-    ...(comment.length ? { comment: blockText(comment, 0) } : {}),
-    ...(progress ? { progress } : {}),
-    entries: [],
-  };
-  return { section, next };
-}
-
-/**
- * Entries and footnotes of `section` from lines[i] on. Stops at the next section or trailer
- * title, at the end, or at text that nothing structured follows (the caller keeps that).
- */
-export function parseSectionBody(ctx: ParseContext, section: SectionInput, i: number): number {
-  const { lines } = ctx;
-  let footnotesAt: number | undefined;
-  while (i < lines.length && !isSectionTitle(lines, i) && !trailerTitleOf(lines[i]!)) {
-    const heading = parseHeading(lines[i]!);
-    if (heading) {
-      if (footnotesAt !== undefined)
-        notice(ctx, footnotesAt, `normalized: footnotes print at the end of section ${quote(section.title)}`);
-      footnotesAt = undefined;
-      const { entry, next } = parseEntry(ctx, i, heading);
-      section.entries!.push(entry);
-      i = next;
-    } else if (parseFootnote(lines[i]!) && (!/^\s/.test(lines[i]!) || isFootnoteBlockAt(ctx, i))) {
-      footnotesAt ??= i;
-      i = parseFootnotes(ctx, section, i);
-    } else {
-      const end = unplacedEnd(ctx, i);
-      const next = skipBlank(ctx, end);
-      if (next >= lines.length) return i;
-      placeUnplaced(ctx, section, i, end, blanksAfter(ctx, end, next));
-      i = next;
-    }
-  }
-  return i;
-}
-
-/** `[1] url` lines (any indentation), further URLs on indented lines under each. */
-function parseFootnotes(ctx: ParseContext, section: SectionInput, i: number): number {
-  const { lines } = ctx;
-  let exact = true;
-  while (i < lines.length) {
-    const f = parseFootnote(lines[i]!, ctx.style.footnoteIndent);
-    if (!f) break;
-    const start = i;
-    const urls = [f.url];
-    exact &&= f.exact;
-    const hang = " ".repeat(ctx.style.footnoteIndent + f.number.length + 3);
-    for (i++; i < lines.length && /^\s/.test(lines[i]!) && !isBlank(lines[i]!) && !parseFootnote(lines[i]!); i++) {
-      urls.push(lines[i]!.trim());
-      exact &&= lines[i] === hang + lines[i]!.trim();
-    }
-    const refs = (section.references ??= {});
-    if (refs[f.number] === undefined) refs[f.number] = urls.length === 1 ? urls[0]! : urls;
-    else
-      placeUnplaced(
-        ctx,
-        section,
-        start,
-        i,
-        0,
-        `footnote [${f.number}] is defined twice in section ${quote(section.title)}`,
-      );
-  }
-  if (!exact) {
-    const where = ctx.style.footnoteIndent
-      ? `indented by ${ctx.style.footnoteIndent} (as the email's first footnote)`
-      : "at the left margin";
-    notice(ctx, i - 1, `normalized: footnotes print ${where}, further URLs under the first`);
-  }
-  expectOneBlank(ctx, i, skipBlank(ctx, i));
-  return skipBlank(ctx, i);
-}
-
-/** End (exclusive) of text the parser has no place for: up to the next entry, footnote or title. */
-export function unplacedEnd(ctx: ParseContext, i: number): number {
-  const { lines } = ctx;
-  let end = i + 1;
-  for (let k = i + 1; k < lines.length; k++) {
-    const line = lines[k]!;
-    if (isSectionTitle(lines, k) || trailerTitleOf(line) || parseHeading(line) || parseFootnote(line)) break;
-    if (!isBlank(line)) end = k + 1;
-  }
-  return end;
-}
-
-/** Keep lines[start, end) verbatim as a note of the section's last entry (or of a new UNSORTED entry). */
-function placeUnplaced(
+/** The section titled at lines[i] (or untitled, when `title` is absent), up to `end`; `blanks` follow it. */
+export function parseSection(
   ctx: ParseContext,
-  section: SectionInput,
-  start: number,
+  i: number,
   end: number,
+  title: TitleAt | undefined,
   blanks: number,
-  why?: string,
-): void {
-  const entries = section.entries!;
-  let entry = entries.at(-1);
-  if (!entry) entries.push((entry = { label: UNSORTED_LABEL }));
-  const notes = (entry.notes ??= []) as string[];
-  notes.push(blockText(ctx.lines.slice(start, end), blanks));
-  const owner = entry.ticket ?? `(${entry.label})`;
-  const range = end - start > 1 ? `lines ${ctx.lineOf(start)}-${ctx.lineOf(end - 1)}` : "this line";
-  notice(
-    ctx,
-    start,
-    `unplaced: ${why ?? `the report has no place for ${quote(ctx.lines[start]!)}`}; ` +
-      `${range} kept as a note of ${owner} in section ${quote(section.title)}: move or delete it`,
-  );
+): SectionInput {
+  const { lines } = ctx;
+  const section: SectionInput = { ...(title ? { title: title.title } : {}), entries: [] };
+  let k = title ? i + title.lines : i;
+  const preamble = readPreamble(ctx, k, end);
+  const first = skipBlank(lines, preamble.end, end);
+  const gap = first - preamble.end;
+  if (preamble.end > k && (first === end || gap === 1)) {
+    Object.assign(section, preamble.fields);
+    k = first;
+  } else k = title ? i + title.lines : i;
+  if (title) {
+    const next = skipBlank(lines, k, end);
+    // The template prints the first item right under the title (or one blank line under a preamble).
+    const extra = section.comment === undefined && section.progress === undefined ? next - k : 0;
+    const canonical = title.lines === 2 && title.underline?.exact && title.underline.char === ctx.layout.underline;
+    if (!canonical || extra > 0)
+      section.heading = blockText(lines.slice(i, i + title.lines), extra + (next < end ? 0 : blanks));
+    k = next;
+  }
+  parseItems(ctx, section, skipBlank(lines, k, end), end, blanks);
+  return section;
+}
+
+/** `# comment` lines and a lone "No progress" right under the title, when the template prints them so. */
+function readPreamble(ctx: ParseContext, k: number, end: number) {
+  const { lines } = ctx;
+  const comment: string[] = [];
+  for (; k < end && isComment(lines[k]!) && lines[k] !== "#"; k++) comment.push(lines[k]!.slice(2));
+  const progress = lines[k] === "No progress" ? "none" : lines[k] === "No update" ? "no-update" : undefined;
+  if (progress) k++;
+  const fields = { ...(comment.length ? { comment: blockText(comment, 0) } : {}), ...(progress ? { progress } : {}) };
+  return { end: k, fields };
+}
+
+function parseItems(ctx: ParseContext, section: SectionInput, k: number, end: number, blanks: number): void {
+  const { lines } = ctx;
+  const entries = section.entries as EntryInput[];
+  while (k < end) {
+    const itemEnd = endOfItem(ctx, k, end);
+    const stop = trimEnd(lines, k, itemEnd);
+    const after = itemEnd >= end ? blanks : blanksAfter(lines, stop, end);
+    const footnotes = footnoteBlockAt(lines, k, stop);
+    const h = headingAt(lines, k);
+    if (footnotes && footnotes.end === stop && itemEnd >= end && footnotes.exact && after <= 1) {
+      section.references = footnotes.references;
+      if (footnotes.indent !== ctx.layout.footnoteIndent) section.footnote_indent = footnotes.indent;
+    } else if (h) entries.push(parseEntry(ctx, k, stop, h, after));
+    else entries.push(textItem(ctx, k, stop, after));
+    k = skipBlank(lines, itemEnd, end);
+  }
+}
+
+/** A paragraph of the section's own. */
+const textItem = (ctx: ParseContext, k: number, stop: number, blanks: number): EntryInput => ({
+  text: blockText(ctx.lines.slice(k, stop), blanks),
+});
+
+/** Where the item at lines[k] ends: an entry takes its bullets and indented lines; text runs to a blank line. */
+function endOfItem(ctx: ParseContext, k: number, end: number): number {
+  const { lines } = ctx;
+  const h = headingAt(lines, k);
+  if (!h) {
+    const block = footnoteBlockAt(lines, k, end);
+    if (block) return block.end;
+  }
+  const footnotesFrom = (n: number) => footnoteBlockAt(lines, n, end) !== undefined && onlyFootnotesFrom(ctx, n, end);
+  let j = h ? k + h.lines : k + 1;
+  for (; j < end; j++) {
+    if (!isBlank(lines[j])) {
+      if (headingAt(lines, j)) break;
+      continue;
+    }
+    const next = skipBlank(lines, j, end);
+    if (next >= end || !h || !continuesEntry(lines[next]!) || footnotesFrom(next)) break;
+    j = next - 1;
+  }
+  return j;
+}
+
+/** After a blank line, an entry goes on with an indented line, a bullet or a TODO; prose starts text of its own. */
+const continuesEntry = (line: string) => /^[ \t]/.test(line) || bulletOf(line) !== undefined || isTodo(line);
+
+/** From lines[j] on, nothing but footnote blocks (and blank lines) to the end of the section. */
+function onlyFootnotesFrom(ctx: ParseContext, j: number, end: number): boolean {
+  for (let k = j; k < end; ) {
+    const block = footnoteBlockAt(ctx.lines, k, end);
+    if (!block) return false;
+    k = skipBlank(ctx.lines, block.end, end);
+  }
+  return true;
 }

@@ -1,104 +1,76 @@
-// `=== Title ===` sections after the projects: Patch status (lines indented by four), Issues
-// (bullets), Travel&Holiday&Event (lines) become patches/issues/events when they print back the
-// same there; any other title, or one that would not, becomes a verbatim trailer.
-import {
-  dedent,
-  isBlank,
-  isIndented,
-  isSectionTitle,
-  parseBullet,
-  parseHeading,
-  trailerTitleOf,
-} from "./line-patterns.js";
-import { blanksAfter, blockText, notice, type ParseContext } from "./parse-context.js";
-
-export interface Trailers {
-  patches?: string[];
-  issues?: string[];
-  events?: string[];
-  trailers: { title: string; text: string }[];
-}
+// `=== Title ===` parts after the projects: Patch status (lines indented by four), Issues
+// (bullets), Travel&Holiday&Event (lines) become patches/issues/events when they print back
+// the same there, in the template's order; any other, or one that would not, is kept verbatim.
+import type { ParsedBody } from "./body.js";
+import { blockText, notice, type ParseContext } from "./context.js";
+import { headingAt } from "./headings.js";
+import { canonicalBullet, isBlank } from "./lines.js";
+import { trailerTitleOf } from "./titles.js";
 
 type Style = "indented" | "bullets" | "lines";
-const KNOWN: Record<string, { field: "patches" | "issues" | "events"; style: Style; order: number }> = {
+type Field = "patches" | "issues" | "events";
+const KNOWN: Record<string, { field: Field; style: Style; order: number }> = {
   "Patch status": { field: "patches", style: "indented", order: 1 },
   Issues: { field: "issues", style: "bullets", order: 2 },
   "Travel&Holiday&Event": { field: "events", style: "lines", order: 3 },
 };
 
-/** Parse the trailer titled at lines[i] into `into`; returns the first line after it. */
-export function parseTrailer(ctx: ParseContext, into: Trailers, i: number): number {
-  const { lines } = ctx;
-  const { title, exact } = trailerTitleOf(lines[i]!)!;
-  if (!exact) notice(ctx, i, `normalized: the title prints as "=== ${title} ==="`);
-  let next = i + 1;
-  while (next < lines.length && !endsTrailer(lines, next)) next++;
-  let end = next;
-  while (end > i + 1 && isBlank(lines[end - 1]!)) end--;
-  const content = lines.slice(i + 1, end);
-  const blanks = blanksAfter(ctx, end, next);
+/** The trailer titled at lines[i], its content up to `end` (blank lines at the end excluded); `blanks` follow it. */
+export function parseTrailer(ctx: ParseContext, into: ParsedBody, i: number, end: number, blanks: number): void {
+  const { title, exact } = trailerTitleOf(ctx.lines[i]!)!;
+  const content = ctx.lines.slice(i + 1, end);
+  namePasted(ctx, i + 1, end, title);
   const known = KNOWN[title];
+  const trailers = into.trailers ?? [];
   const lastOrder = Math.max(
     0,
     ...Object.values(KNOWN)
       .filter((k) => into[k.field])
       .map((k) => k.order),
   );
-  const items =
-    known && into.trailers.length === 0 && known.order > lastOrder
-      ? toItems(known.style, content, blanks, ctx.style.bullet)
-      : undefined;
-  if (known && items) into[known.field] = items;
-  else into.trailers.push({ title, text: verbatimText(ctx, i, content, blanks) });
-  return next;
+  const fits = known && exact && trailers.length === 0 && known.order > lastOrder;
+  const items = fits ? itemsOf(known.style, content, blanks, ctx.layout.bullet) : undefined;
+  if (known && items) {
+    into[known.field] = items;
+    return;
+  }
+  const text = content.length ? blockText(content, blanks) : "\n".repeat(Math.max(0, blanks - 1));
+  into.trailers = [...trailers, { title, ...(exact ? {} : { heading: ctx.lines[i]! }), text }];
 }
 
-/** A trailer runs to the next trailer title, or to what is plainly report structure again (a pasted block). */
-function endsTrailer(lines: readonly string[], i: number): boolean {
-  const line = lines[i]!;
-  if (trailerTitleOf(line) || parseHeading(line)?.ticket) return true;
-  return isSectionTitle(lines, i) && lines[i + 1] === "=".repeat([...line].length);
-}
-
-/** The trailer's lines as list items that print back the same, or undefined when they would not. */
-function toItems(style: Style, content: readonly string[], blanks: number, bullet: string): string[] | undefined {
-  if (content.length === 0) return blanks <= 1 ? [] : undefined;
-  const groups: string[][] = [];
-  const gaps: number[] = [];
-  for (const line of content) {
-    if (isBlank(line)) {
-      if (line !== "" || groups.length === 0) return undefined;
-      gaps[groups.length - 1]!++;
-      continue;
-    }
-    const item = itemLine(style, line, bullet);
-    if (item === undefined) return undefined;
-    if (item.starts) {
-      groups.push([item.text]);
-      gaps.push(0);
-    } else {
-      const group = groups.at(-1);
-      if (!group) return undefined;
-      group.push(...Array<string>(gaps[groups.length - 1]!).fill(""), item.text);
-      gaps[groups.length - 1] = 0;
+/** Entries of tickets reported above, inside a trailer (a block pasted twice): they stay its text, named. */
+function namePasted(ctx: ParseContext, start: number, end: number, title: string): void {
+  for (let k = start; k < end; k++) {
+    for (const key of headingAt(ctx.lines, k)?.keys ?? []) {
+      const first = ctx.tickets.get(key);
+      if (first === undefined) continue;
+      const why = `it stays text of === ${title} === (a block pasted twice?)`;
+      notice(ctx, k, `${key} is reported twice: at line ${first} and here, after the trailers; ${why}`);
     }
   }
-  return groups.map((g, k) => blockText(g, k === groups.length - 1 ? blanks : gaps[k]! + 1));
 }
 
-/** One non-blank line of a trailer: does it start an item, and with what text. */
-function itemLine(style: Style, line: string, bullet: string): { starts: boolean; text: string } | undefined {
-  if (style === "lines") return { starts: true, text: line };
-  if (style === "indented") return line.startsWith("    ") ? { starts: true, text: line.slice(4) } : undefined;
-  const item = parseBullet(line, bullet);
-  if (item) return item.exact ? { starts: true, text: item.text } : undefined;
-  const d = dedent(line);
-  return isIndented(line) && d.exact ? { starts: false, text: d.text } : undefined;
-}
-
-/** A trailer's text as it stood; each blank line after it beyond the one the template prints is kept. */
-function verbatimText(ctx: ParseContext, i: number, content: readonly string[], blanks: number): string {
-  if (content.length > 0) return blockText(content, blanks);
-  if (blanks === 2) notice(ctx, i, "normalized: an empty trailer prints with one blank line after it");
-  return blanks >= 3 ? "\n".repeat(blanks - 1) : "";
+/** The content as list items that print back the same, or undefined when they would not. */
+function itemsOf(style: Style, content: readonly string[], blanks: number, bullet: string): string[] | undefined {
+  if (content.length === 0) return blanks <= 1 ? [] : undefined;
+  const groups: string[][] = [];
+  for (const [k, line] of content.entries()) {
+    if (isBlank(line)) {
+      // Only in Issues bullets: a blank line is part of the bullet's text (inside it, or after it).
+      if (line !== "" || style !== "bullets" || !groups.length || k + 1 >= content.length) return undefined;
+      groups.at(-1)!.push("");
+      continue;
+    }
+    if (style === "lines") groups.push([line]);
+    else if (style === "indented") {
+      if (!line.startsWith("    ")) return undefined;
+      groups.push([line.slice(4)]);
+    } else {
+      const text = canonicalBullet(line, bullet);
+      if (text !== undefined) groups.push([text]);
+      else if (line.startsWith("  ") && groups.length) groups.at(-1)!.push(line.slice(2));
+      else return undefined;
+    }
+  }
+  return groups.map((g, k) => blockText(g, k === groups.length - 1 ? blanks : 1));
 }

@@ -3,9 +3,11 @@
 // messages are read as they stand, so each body line keeps its input line number; real MIME
 // messages are decoded by decodeMime.
 import { UserError } from "../core/errors.js";
+import { isUtf8 } from "node:buffer";
 import { decodeText, readCapped } from "../io/read-text.js";
 import { decodeMime } from "./decode-mime.js";
 import { headersOf, isHeaderLine, needsMime, readHeaderBlock, type MailHeaders } from "./mail-headers.js";
+import { simpleMime } from "./simple-mime.js";
 import { isMbox, splitMbox } from "./split-mbox.js";
 
 export interface Email {
@@ -17,11 +19,20 @@ export interface Email {
   body: string[];
   /** Input line of body[0] when body lines are input lines; undefined for a decoded MIME body. */
   bodyLine?: number;
-  /** The header names of a plain-text email, lower case, in order (undefined for MIME messages). */
+  /** Input line of each body line, where decoding joined lines (quoted-printable soft breaks). */
+  lineNumbers?: number[];
+  /** The header names, lower case, in order: all of a plain-text email's; the printed ones of a MIME message. */
   headerNames?: string[];
+  /** A plain-text email's header lines as written (folded lines as they were); undefined when decoded. */
+  headerLines?: string[];
+  /** What decoding the message did to its text ("quoted-printable", "base64", a charset), for notices. */
+  decoded?: string;
+  /** Whether its lines end in CRLF (then so do the rendered report's). */
+  crlf?: boolean;
 }
 
 export const STDIN_NAME = "<stdin>";
+const TYPED_HEADERS = new Set(["from", "to", "cc", "bcc", "subject", "reply-to", "date"]);
 const MAX_INPUT_BYTES = 512 * 1024 * 1024;
 const WHAT = "file of weekly report emails (plain text or mbox)";
 /** Messages decoded at once: mailparser streams, so a few in flight keep the CPU busy. */
@@ -50,7 +61,11 @@ export async function readInput(file: string, path: string, stdin: AsyncIterable
  * dropped before the next ones are decoded), or the UserError that says why a message could not
  * be decoded; resolves to what `take` made of each, in input order.
  */
-export async function readEmails<T>(buf: Buffer, file: string, take: (email: Email | UserError) => T): Promise<T[]> {
+export async function readEmails<T>(
+  buf: Buffer,
+  file: string,
+  take: (email: Email | UserError) => T | Promise<T>,
+): Promise<T[]> {
   if (isBlankBytes(buf)) {
     throw new UserError({ severity: "error", file, message: `is empty; expected a ${WHAT}` });
   }
@@ -63,33 +78,36 @@ export async function readEmails<T>(buf: Buffer, file: string, take: (email: Ema
         message: `is binary (a NUL byte at offset ${nul}); expected a ${WHAT}`,
       });
     return mapLimit(splitMbox(buf), IN_FLIGHT, async (m) =>
-      take(await readMessage(m.data, file, m.line).catch(userError)),
+      take(crlfOf(await readMessage(m.data, file, m.line).catch(userError), endsInCrlf(m.data))),
     );
   }
+  // A saved message in another charset (ISO-8859-1, windows-1252) is one MIME message.
+  if (!isUtf8(buf) && declaresCharset(buf))
+    return [await take(crlfOf(await readMessage(buf, file, 0).catch(userError), endsInCrlf(buf)))];
   const lines = decodeText(buf, file, WHAT).split("\n");
+  const crlf = endsInCrlf(buf);
   if (lines.at(-1) === "") lines.pop();
   return mapLimit(splitPlain(lines), IN_FLIGHT, async ([start, end]) =>
-    take(await plainEmail(lines, start, end, file).catch(userError)),
+    take(crlfOf(await plainEmail(lines, start, end, file).catch(userError), crlf)),
   );
 }
 
-/** One mbox message: as it stands when it is plain UTF-8 text, else through mailparser. */
+/** One mbox message: as it stands when it is plain UTF-8 text; a simple MIME one by hand; else through mailparser. */
 async function readMessage(data: Buffer, file: string, line: number): Promise<Email> {
   const ends = [data.indexOf("\n\n"), data.indexOf("\r\n\r\n")].filter((k) => k !== -1);
-  const head = data
-    .toString("latin1", 0, ends.length ? Math.min(...ends) : data.length)
+  const headEnd = ends.length ? Math.min(...ends) : data.length;
+  const headBytes = data.subarray(0, headEnd);
+  // Raw 8-bit header bytes are UTF-8 in practice; Latin-1 where they are not.
+  const head = headBytes
+    .toString(isUtf8(headBytes) ? "utf8" : "latin1")
     .replace(/\r/g, "")
     .split("\n");
   const { fields } = readHeaderBlock(head, 0);
   if (needsMime(fields)) {
-    const email = await decodeMime(data, file, line + 1);
-    // A single text/plain part sent as is (7bit/8bit) decodes to its own lines: keep their numbers.
-    const cte = (fields.get("content-transfer-encoding") ?? "7bit").toLowerCase();
-    const type = (fields.get("content-type") ?? "text/plain").toLowerCase();
-    if (email.bodyLine === undefined && ["7bit", "8bit", "binary"].includes(cte) && type.startsWith("text/plain")) {
-      email.bodyLine = line + 1 + head.length + 1;
-    }
-    return email;
+    const start = headEnd + (data[headEnd] === 0x0d ? 4 : 2);
+    const body = data.toString("latin1", Math.min(start, data.length)).replace(/\r\n?/g, "\n").split("\n");
+    const at = { file, line: line + 1, bodyLine: line + 1 + head.length + 1 };
+    return simpleMime(fields, body, at) ?? decodeMime(data, file, line + 1);
   }
   let text: string;
   try {
@@ -102,11 +120,18 @@ async function readMessage(data: Buffer, file: string, line: number): Promise<Em
   return plainEmail(lines, 0, lines.length, file, line + 1);
 }
 
-/** [start, end) of each email: a new one at each `From:` line followed by more header lines. */
+/**
+ * [start, end) of each email: a new one at each header block (at the top, or after a blank line)
+ * that has a `From:` line and another header: a saved message may start with `Received:`.
+ */
 function splitPlain(lines: readonly string[]): [number, number][] {
   const starts: number[] = [];
   lines.forEach((line, i) => {
-    if (line.startsWith("From:") && isHeaderLine(lines[i + 1])) starts.push(i);
+    if (!line.startsWith("From:") || !(isHeaderLine(lines[i + 1]) || isHeaderLine(lines[i - 1]))) return;
+    let start = i;
+    while (start > 0 && (isHeaderLine(lines[start - 1]) || /^[ \t]+\S/.test(lines[start - 1]!))) start--;
+    if (start > 0 && lines[start - 1]!.trim() !== "") return; // header-like lines inside a paragraph
+    if (starts.at(-1) !== start) starts.push(start);
   });
   const first = lines.findIndex((l) => l.trim() !== "");
   if (first !== -1 && (starts.length === 0 || first < starts[0]!)) starts.unshift(first);
@@ -123,11 +148,23 @@ async function plainEmail(
 ): Promise<Email> {
   const block = isHeaderLine(lines[start])
     ? readHeaderBlock(lines, start)
-    : { fields: new Map<string, string>(), next: start };
+    : { fields: new Map<string, string>(), next: start, separated: false };
   if (block.next > end) block.next = end;
-  if (needsMime(block.fields)) return decodeMime(Buffer.from(lines.slice(start, end).join("\n")), file, offset + start);
+  if (needsMime(block.fields)) {
+    // A UTF-8 file: its lines are text already; as bytes again for the decoders.
+    const body = lines.slice(block.next, end).map((l) => Buffer.from(l, "utf8").toString("latin1"));
+    const at = { file, line: offset + start, bodyLine: offset + block.next };
+    return (
+      simpleMime(block.fields, body, at) ??
+      decodeMime(Buffer.from(lines.slice(start, end).join("\n")), file, offset + start)
+    );
+  }
   let last = end;
   while (last > block.next && lines[last - 1]!.trim() === "") last--;
+  const headerEnd = block.separated ? block.next - 1 : block.next;
+  // A header block the author typed into the report (From:, To:, Subject:, ...) is kept as written;
+  // a message's own (Received:, Message-ID:, Content-Type:, ...) is not part of the report's text.
+  const typed = [...block.fields.keys()].every((n) => TYPED_HEADERS.has(n));
   return {
     file,
     line: offset + start,
@@ -135,13 +172,37 @@ async function plainEmail(
     body: lines.slice(block.next, last),
     bodyLine: offset + block.next,
     headerNames: [...block.fields.keys()],
+    ...(typed ? { headerLines: lines.slice(start, headerEnd) } : {}),
   };
+}
+
+function crlfOf(email: Email | UserError, crlf: boolean): Email | UserError {
+  if (crlf && !(email instanceof UserError)) email.crlf = true;
+  return email;
+}
+
+/** Whether most lines of `bytes` end in CRLF. */
+function endsInCrlf(bytes: Buffer): boolean {
+  let lf = 0;
+  let crlf = 0;
+  for (let at = bytes.indexOf(0x0a); at !== -1; at = bytes.indexOf(0x0a, at + 1)) {
+    lf++;
+    if (bytes[at - 1] === 0x0d) crlf++;
+  }
+  return crlf > 0 && crlf * 2 >= lf;
 }
 
 /** A UserError as a value; anything else is a bug and goes on up. */
 function userError(e: unknown): UserError {
   if (e instanceof UserError) return e;
   throw e;
+}
+
+/** Whether the header block at the top of `buf` names a MIME charset or transfer encoding. */
+function declaresCharset(buf: Buffer): boolean {
+  const end = [buf.indexOf("\n\n"), buf.indexOf("\r\n\r\n")].filter((k) => k !== -1);
+  const head = buf.toString("latin1", 0, Math.min(buf.length, ...end, 256 * 1024));
+  return /^content-type:[^\n]*charset=|^content-transfer-encoding:/im.test(head);
 }
 
 function isBlankBytes(buf: Buffer): boolean {

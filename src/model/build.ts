@@ -1,54 +1,69 @@
-// buildModel(report, jiraFacts, config) → ReportModel. Pure: no I/O, no clock.
+// buildModel(report, config, options) → ReportModel. Pure: no I/O, no clock.
 import { type Config, subjectFor } from "../config/schema.js";
-import { browseUrl, type JiraFacts, type JiraIssueFacts } from "../jira/types.js";
-import { cutSummary, headingRoom } from "../report/cut-summary.js";
-import type { Entry, Report, Section } from "../report/schema.js";
+import type { HeaderName, Report, Section } from "../report/schema.js";
+import { buildEntry, type EntryOptions, linesOf, PROGRESS_TEXT, trimFinalNewline } from "./entry.js";
 import { MODEL_FORMAT } from "./format.js";
-import type {
-  BlockModel,
-  EntryModel,
-  FootnoteModel,
-  JiraModel,
-  MailModel,
-  ReportModel,
-  SectionModel,
-  TrailerModel,
-} from "./schema.js";
+import type { FootnoteModel, ItemModel, MailModel, ReportModel, SectionModel, TrailerModel } from "./schema.js";
 
-export interface ModelOptions {
+export interface ModelOptions extends EntryOptions {
   /** The report's week-ending date (from the file or its name). */
   weekEnding: string;
-  facts?: JiraFacts;
-  /** The Jira site: every ticket links to its page, fetched or not. */
-  site?: string;
-  showStatus?: boolean;
 }
-
-const PROGRESS_TEXT = { none: "No progress", "no-update": "No update" } as const;
 
 export function buildModel(report: Report, config: Config, opts: ModelOptions): ReportModel {
   const mail = buildMail(report, config);
   const subject = subjectFor(report.subject ?? config.subject, opts.weekEnding);
+  const style = report.style;
+  const header = report.header;
+  const composed = composedHeaders(mail, subject);
+  const headers =
+    typeof header === "string" ? [] : header ? header.map((n) => composed.find((h) => h.name === n)!) : composed;
+  const references = buildFootnotes(report.references);
+  const atEnd = style?.references === "at-end";
+  const sections = report.sections.map((s) => buildSection(s, report, config, opts));
+  const trailers = buildTrailers(report, sections.length > 0 || (!atEnd && references.length > 0));
+  const parts = {
+    sections: sections.length > 0,
+    references: !atEnd && references.length > 0,
+    trailers: trailers.length > 0,
+    end_references: atEnd && references.length > 0,
+    closing: report.closing !== undefined,
+    sign_off: report.sign_off !== undefined,
+  };
   return {
     format: MODEL_FORMAT,
     week_ending: opts.weekEnding,
     subject,
     mail,
-    headers: [
-      { name: "From", value: mail.from ?? "" },
-      { name: "To", value: mail.to.join(", ") },
-      { name: "Cc", value: mail.cc.join(", ") },
-      { name: "Bcc", value: mail.bcc.join(", ") },
-      { name: "Subject", value: subject },
-      { name: "Reply-To", value: mail.reply_to.join(", ") },
-    ],
-    bullet: `${report.style?.bullet ?? "*"} `,
-    footnote_indent: " ".repeat(report.style?.footnote_indent ?? 0),
-    intro_lines: report.intro === undefined ? [] : trimFinalNewline(report.intro).split("\n"),
-    closing_lines: report.closing === undefined ? [] : trimFinalNewline(report.closing).split("\n"),
-    sections: report.sections.map((s) => buildSection(s, config, opts, report.style?.underline ?? "=")),
-    references: buildFootnotes(report.references),
-    trailers: buildTrailers(report),
+    headers,
+    header_lines:
+      typeof header === "string"
+        ? linesOf(header.replaceAll("{week_ending}", opts.weekEnding))
+        : headers.map((h) => `${h.name}: ${h.value}`),
+    bullet: `${style?.bullet ?? "*"} `,
+    tight: style?.tight ?? false,
+    footnote_indent: indentText(style?.footnote_indent),
+    greeting_lines: linesOf(report.greeting),
+    quote_lines: linesOf(report.quote),
+    intro_lines: linesOf(report.intro),
+    sections,
+    references: atEnd ? [] : references,
+    end_references: atEnd ? references : [],
+    trailers,
+    closing_lines: linesOf(report.closing),
+    sign_off_lines: linesOf(report.sign_off),
+    signature_lines: linesOf(report.signature),
+    // A part after the sections is set off by a blank line, unless nothing of the body came before it
+    // (the header block and the greeting, quote and intro end in one of their own).
+    gaps: {
+      references: parts.sections,
+      end_references: parts.sections || parts.references || parts.trailers,
+      closing: parts.sections || parts.references || parts.trailers || parts.end_references,
+      sign_off: parts.sections || parts.references || parts.trailers || parts.end_references || parts.closing,
+      signature: Object.values(parts).some(Boolean),
+    },
+    site: opts.site ?? null,
+    newline: style?.newline === "crlf" ? "\r\n" : "\n",
   };
 }
 
@@ -62,68 +77,62 @@ function buildMail(report: Report, config: Config): MailModel {
   };
 }
 
-function buildSection(s: Section, config: Config, opts: ModelOptions, underline: string): SectionModel {
-  const comment_lines = s.comment === undefined ? [] : trimFinalNewline(s.comment).split("\n");
+const composedHeaders = (mail: MailModel, subject: string): { name: HeaderName; value: string }[] => [
+  { name: "From", value: mail.from ?? "" },
+  { name: "To", value: mail.to.join(", ") },
+  { name: "Cc", value: mail.cc.join(", ") },
+  { name: "Bcc", value: mail.bcc.join(", ") },
+  { name: "Subject", value: subject },
+  { name: "Reply-To", value: mail.reply_to.join(", ") },
+];
+
+function buildSection(s: Section, report: Report, config: Config, opts: ModelOptions): SectionModel {
+  const comment_lines = linesOf(s.comment);
   const progress = s.progress ? PROGRESS_TEXT[s.progress] : null;
+  const underline = s.title === undefined ? "" : (report.style?.underline ?? "=").repeat([...s.title].length);
+  const items: ItemModel[] = s.entries.map((e) =>
+    (e.ticket ?? e.tickets ?? e.label)
+      ? { entry: buildEntry(e, config, opts), text: null }
+      : { entry: null, text: trimFinalNewline(e.text ?? "") },
+  );
   return {
-    title: s.title,
-    underline: underline.repeat([...s.title].length),
+    title: s.title ?? null,
+    underline,
+    heading_lines: s.heading !== undefined ? linesOf(s.heading) : s.title !== undefined ? [s.title, underline] : [],
     comment_lines,
     progress,
     has_preamble: comment_lines.length > 0 || progress !== null,
-    entries: s.entries.map((e) => buildEntry(e, config, opts)),
+    entries: items.flatMap((i) => (i.entry ? [i.entry] : [])),
+    items,
     references: buildFootnotes(s.references),
+    footnote_indent: indentText(s.footnote_indent ?? report.style?.footnote_indent),
   };
 }
 
-export function buildEntry(e: Entry, config: Config, opts: ModelOptions): EntryModel {
-  const facts = e.ticket ? opts.facts?.get(e.ticket) : undefined;
-  const summary = e.summary ?? facts?.summary ?? null;
-  const blocks: BlockModel[] = [
-    ...(e.notes ?? []).map((n) => ({ note: trimFinalNewline(n), todo: null, progress: null })),
-    ...(e.todo ?? []).map((t) => ({ note: null, todo: trimFinalNewline(t), progress: null })),
-  ];
-  if (e.progress) blocks.unshift({ note: null, todo: null, progress: PROGRESS_TEXT[e.progress] });
-  const lead = e.ticket ? `[${e.ticket}]` : `(${e.label})`;
-  const status = opts.showStatus && facts ? facts.status : null;
-  const tail = status ? ` [${status}]` : "";
-  return {
-    ticket: e.ticket ?? null,
-    label: e.label ?? null,
-    summary,
-    summary_short: summary === null ? null : cutSummary(summary, headingRoom(config.summary_width, lead, tail)),
-    summary_source: e.summary !== undefined ? "file" : facts ? "jira" : null,
-    url: facts?.url ?? (e.ticket && opts.site ? browseUrl(opts.site, e.ticket) : null),
-    status,
-    blocks,
-    jira: facts ? toJiraModel(facts) : null,
-  };
-}
+const indentText = (indent: number | string | undefined) =>
+  typeof indent === "string" ? indent : " ".repeat(indent ?? 0);
 
 function buildFootnotes(refs: Record<string, string[]> | undefined): FootnoteModel[] {
+  const rank = (n: string) => (/^\d+$/.test(n) ? Number(n) : 1e9 + n.charCodeAt(0));
   return Object.entries(refs ?? {})
-    .map(([n, urls]) => ({ number: Number(n), marker: `[${n}]`, urls }))
-    .sort((a, b) => a.number - b.number);
+    .map(([n, urls]) => ({ number: /^\d+$/.test(n) ? Number(n) : n, marker: `[${n}]`, urls }))
+    .sort((a, b) => rank(String(a.number)) - rank(String(b.number)));
 }
 
-function buildTrailers(report: Report): TrailerModel[] {
+/** The === trailers ===; `after` says whether the body has something before the first one. */
+function buildTrailers(report: Report, after: boolean): TrailerModel[] {
   const out: TrailerModel[] = [];
-  if (report.patches)
-    out.push({ title: "Patch status", style: "indented", items: report.patches.map(trimFinalNewline) });
-  if (report.issues) out.push({ title: "Issues", style: "bullets", items: report.issues.map(trimFinalNewline) });
-  if (report.events)
-    out.push({ title: "Travel&Holiday&Event", style: "lines", items: report.events.map(trimFinalNewline) });
+  const gap = () => after || out.length > 0;
+  const known = (title: string, style: TrailerModel["style"], items: string[] | undefined) => {
+    if (items) out.push({ title, heading: `=== ${title} ===`, gap: gap(), style, items: items.map(trimFinalNewline) });
+  };
+  known("Patch status", "indented", report.patches);
+  known("Issues", "bullets", report.issues);
+  known("Travel&Holiday&Event", "lines", report.events);
   for (const t of report.trailers ?? []) {
-    const text = trimFinalNewline(t.text);
-    out.push({ title: t.title, style: "verbatim", items: text === "" ? [] : [text] });
+    // Text "" prints nothing under the title; "\n" one blank line, and so on.
+    const items = t.text === "" ? [] : [trimFinalNewline(t.text)];
+    out.push({ title: t.title, heading: t.heading ?? `=== ${t.title} ===`, gap: gap(), style: "verbatim", items });
   }
   return out;
 }
-
-function toJiraModel(f: JiraIssueFacts): JiraModel {
-  const { fetchedAt: _, ...model } = f;
-  return model;
-}
-
-/** A YAML block scalar ends in one newline (`|`); that one is not part of the text. */
-const trimFinalNewline = (s: string) => (s.endsWith("\n") ? s.slice(0, -1) : s);

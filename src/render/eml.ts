@@ -20,7 +20,8 @@ export async function renderEmail(
   date: Date,
   timeZone?: string,
 ): Promise<string> {
-  const body = await renderModel({ ...model, headers: [] }, choice);
+  // In an email the headers are the message's own, so the body has none; MailComposer makes the line ends.
+  const body = await renderModel({ ...model, headers: [], header_lines: [], newline: "\n" }, choice);
   return composeEml(model, body, { date, timeZone });
 }
 

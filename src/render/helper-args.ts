@@ -47,7 +47,7 @@ function mismatch(args: readonly unknown[], kinds: readonly ArgKind[]): string |
   }
   for (const [i, kind] of kinds.entries()) {
     const v = args[i];
-    if (v === undefined && kind.endsWith("?")) continue;
+    if ((v === undefined || v === null) && kind.endsWith("?")) continue;
     if ((kind === "text" || kind === "text?") && typeof v !== "string" && typeof v !== "number") {
       return `was given ${describe(v)} as argument ${i + 1}, where it wants text`;
     }

@@ -3,10 +3,8 @@ import { checked } from "./helper-args.js";
 
 /** Prefix the first line with `first` and each later non-empty line with `rest`. */
 export function indent(text: string, first: string, rest: string): string {
-  return String(text)
-    .split("\n")
-    .map((line, i) => (i === 0 ? first + line : line === "" ? "" : rest + line))
-    .join("\n");
+  // Every line after the first gets `rest`, except an empty one (no trailing blanks).
+  return first + String(text).replace(/\n(?!\n|$)/g, `\n${rest.replaceAll("$", "$$$$")}`);
 }
 
 /** "[2] url" with further URLs aligned under the first. */
@@ -20,7 +18,7 @@ export function hang(marker: string, urls: string[]): string {
  * out by hand (indented lines, tables with runs of spaces, ---/=== underlines) become fenced
  * code blocks inside the item, so their spacing survives; other paragraphs stay prose.
  */
-export function markdownItem(text: string, bullet = "- "): string {
+export function markdownItem(text: string, bullet = "- ", site: string | null = null): string {
   const pad = " ".repeat(bullet.length);
   const paragraphs = trimTrailingBlankLines(String(text)).split(/\n(?:[ \t]*\n)+/);
   const out: string[] = [];
@@ -41,11 +39,21 @@ export function markdownItem(text: string, bullet = "- "): string {
     }
     closeFence();
     if (out.length) out.push("");
-    out.push(...lines);
+    out.push(...lines.map((l) => linkKeys(mdText(l), site)));
   }
   closeFence();
   if (out[0] === "```") out.unshift("");
   return out.map((l, k) => (k === 0 ? (bullet + l).trimEnd() : l === "" ? "" : pad + l)).join("\n");
+}
+
+/** Jira keys in running text as links to their pages, when there is a site to link to. */
+export function linkKeys(text: string, site: string | null): string {
+  if (!site) return text;
+  const base = site.replace(/\/+$/, "");
+  return text.replace(
+    /(?<![\w\-/[])([A-Z][A-Z0-9_]{1,30}-[1-9][0-9]{0,9})(?![\w\-\]])/g,
+    (key) => `[${key}](${base}/browse/${key})`,
+  );
 }
 
 /** The text without its blank lines at the end (by hand: /\n\s*$/ is quadratic on many blank lines). */
@@ -79,7 +87,7 @@ export function mdText(text: string): string {
 export const helpers = {
   indent: checked("indent", ["text", "text", "text"], "a text, the first line's prefix, the others' prefix", indent),
   hang: checked("hang", ["text", "list"], "a marker and a list of URLs: {{hang marker urls}}", hang),
-  markdownItem: checked("markdownItem", ["text", "text?"], "a text and an optional bullet", markdownItem),
+  markdownItem: checked("markdownItem", ["text", "text?", "text?"], "a text, a bullet, the Jira site", markdownItem),
   autolink: checked("autolink", ["text"], "a URL, perhaps with words after it", autolink),
   mdText: checked("mdText", ["text"], "a text", mdText),
   eq: checked("eq", ["any", "any"], "two values", (a: unknown, b: unknown) => a === b),

@@ -22,18 +22,26 @@ type Compiled = HandlebarsNs.TemplateDelegate;
 const OPTIONS = { strict: true, noEscape: true } as const;
 
 export async function renderModel(model: ReportModel, choice: TemplateChoice): Promise<string> {
+  const text = await renderLf(model, choice);
+  // The author's line ends (a CRLF email renders back with CRLF); the template itself writes LF.
+  return model.newline === "\r\n" ? text.replace(/\r?\n/g, "\r\n") : text;
+}
+
+async function renderLf(model: ReportModel, choice: TemplateChoice): Promise<string> {
   const sources = new Map<string, string>();
   const ctx = (file: string): ErrorContext => ({
     file,
     sources,
-    names: namesOf(model),
+    // Only a failure needs them: an import renders thousands of reports.
+    get names() {
+      return namesOf(model);
+    },
     partials: Object.keys(builtinPartials),
   });
   if ("format" in choice) {
     const name = choice.format === "md" ? "report.md" : "report.txt";
-    const runtime = ((await import("handlebars/runtime.js")) as unknown as { default: Env }).default;
-    const env = setUp(runtime.create());
-    return run(() => env.template(builtinTemplates[name] as Spec)(model), ctx(`templates/${name}.hbs`));
+    const template = await builtin(name);
+    return run(() => template(model), ctx(`templates/${name}.hbs`));
   }
   const full = (await import("handlebars")).default;
   const env = setUp(full.create());
@@ -51,6 +59,18 @@ export async function renderModel(model: ReportModel, choice: TemplateChoice): P
   }
   const template = compile(env, source, ctx(choice.file));
   return run(() => template(model), ctx(choice.file));
+}
+
+/** A built-in template, set up once per process (it holds no state between renders). */
+const BUILTIN = new Map<string, Compiled>();
+
+async function builtin(name: string): Promise<Compiled> {
+  const done = BUILTIN.get(name);
+  if (done) return done;
+  const runtime = ((await import("handlebars/runtime.js")) as unknown as { default: Env }).default;
+  const template = setUp(runtime.create()).template(builtinTemplates[name] as Spec);
+  BUILTIN.set(name, template);
+  return template;
 }
 
 /** Helpers and the built-in partials (a user's partials of the same name replace them). */

@@ -33,14 +33,14 @@ export function addNote(doc: Document.Parsed, note: AddNote): AddedNote {
     if (entry) {
       appendTo(doc, entry, note.text);
       const id = note.ticket ?? String(entry.get("label"));
-      return { section: String(s.get("title")), created: false, id };
+      return { section: titleOf(s), created: false, id };
     }
   }
   const section = chooseSection(doc, sections, maps, note);
   const entry = doc.createNode(note.ticket ? { ticket: note.ticket } : { label: note.label }) as YAMLMap;
   appendTo(doc, entry, note.text);
   entriesOf(doc, section).items.push(entry);
-  return { section: String(section.get("title")), created: true, id: (note.ticket ?? note.label)! };
+  return { section: titleOf(section), created: true, id: (note.ticket ?? note.label)! };
 }
 
 function matches(entry: YAMLMap, note: AddNote): boolean {
@@ -81,6 +81,9 @@ function appendTo(doc: Document.Parsed, entry: YAMLMap, text: string): void {
     commentOf(progress.value, "comment"),
   ];
   entry.delete("progress");
+  // The importer keeps how the author said "no progress" as the entry's text: it is no longer so.
+  const own = entry.get("text");
+  if (typeof own === "string" && !own.trimEnd().includes("\n")) entry.delete("text");
   const kept = said.filter((c): c is string => c !== undefined);
   const notesKey = entry.items.find((p) => isScalar(p.key) && p.key.value === "notes")?.key;
   if (kept.length && isScalar(notesKey))
@@ -102,7 +105,7 @@ function chooseSection(doc: Document.Parsed, sections: YAMLSeq, maps: YAMLMap[],
   }
   const found = note.ticket ? sectionForTicket(maps, note.ticket) : maps.length === 1 ? maps[0] : undefined;
   if (found) return ensureEntries(doc, found);
-  const titles = maps.map((s) => JSON.stringify(String(s.get("title")))).join(", ");
+  const titles = maps.map(titleOf).join(", ");
   const project = note.ticket ? projectOf(note.ticket) : undefined;
   const projects = [...new Set(maps.flatMap((s) => entryMaps(s).flatMap(entryKeys).map(projectOf)))];
   // A near miss: one letter off, or the same letters swapped (NTE for NET).
@@ -145,5 +148,11 @@ function entriesOf(doc: Document.Parsed, section: YAMLMap): YAMLSeq {
   section.set("entries", made);
   return made;
 }
+
+/** A section as messages name it: its title, quoted, or "the untitled section". */
+const titleOf = (s: YAMLMap) => {
+  const title = s.get("title");
+  return title === undefined ? "the untitled section" : JSON.stringify(String(title));
+};
 
 const sameTitle = (s: YAMLMap, title: string) => String(s.get("title") ?? "").toLowerCase() === title.toLowerCase();

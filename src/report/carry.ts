@@ -31,9 +31,9 @@ export function carryForward(doc: Document.Parsed, report: Report, opts: CarryOp
   // Found by their paths in last week's file before anything moves: the texts that stay.
   const staying = stayingTexts(doc, report, opts.drop);
   if (doc.has("week_ending")) doc.set("week_ending", opts.weekEnding);
-  // The line `weekly new` wrote at the top of the first week names that week: it names this one now.
-  if (doc.commentBefore)
-    doc.commentBefore = doc.commentBefore.replace(/(The week ending )\d{4}-\d{2}-\d{2}\./, `$1${opts.weekEnding}.`);
+  renameWeekInHeader(doc, opts.weekEnding);
+  // This week's words go like its notes: the quote of last week's thread, the intro, the prose.
+  for (const key of ["quote", "intro"]) doc.delete(key);
   for (const section of items(doc.get("sections"))) {
     if (!isMap(section)) continue;
     const entries = section.get("entries");
@@ -41,10 +41,12 @@ export function carryForward(doc: Document.Parsed, report: Report, opts: CarryOp
     entries.items = entries.items.filter((entry) => {
       const ticket = isMap(entry) ? String(entry.get("ticket") ?? "") : "";
       if (opts.drop?.has(ticket)) lines.push(`${ticket} left out: done in Jira (--drop-done)`);
-      return !opts.drop?.has(ticket);
+      return !opts.drop?.has(ticket) && !isProse(entry);
     });
     for (const entry of entries.items) {
       if (!isMap(entry)) continue;
+      // What weekly push did with this week's status change and time is done.
+      for (const key of ["set_status", "resolution", "time_spent"]) entry.delete(key);
       clearNotes(doc, entry, opts.notes);
       const ticket = entry.get("ticket", true);
       const renamed = isScalar(ticket) ? opts.rename?.get(String(ticket.value).toUpperCase()) : undefined;
@@ -57,12 +59,27 @@ export function carryForward(doc: Document.Parsed, report: Report, opts: CarryOp
   return { notices: lines.map((message) => ({ severity: "info", message })) };
 }
 
+/**
+ * The line `weekly new` wrote at the top of the first week names that week: it names this one now.
+ * YAML puts a comment right above the first key on that key, not on the document.
+ */
+function renameWeekInHeader(doc: Document.Parsed, weekEnding: string): void {
+  const renamed = (c: string | null | undefined) =>
+    c?.replace(/(The week ending )\d{4}-\d{2}-\d{2}\./, `$1${weekEnding}.`);
+  if (doc.commentBefore) doc.commentBefore = renamed(doc.commentBefore) ?? null;
+  const first = isMap(doc.contents) ? doc.contents.items[0]?.key : undefined;
+  if (isScalar(first) && first.commentBefore) first.commentBefore = renamed(first.commentBefore) ?? null;
+}
+
+/** A paragraph of the section's own (`- text: ...` alone): this week's prose. */
+const isProse = (entry: unknown) => isMap(entry) && entry.items.length === 1 && entry.has("text");
+
 /** The scalar nodes of the texts that next week keeps: all but notes and the entries left out. */
 function stayingTexts(doc: Document.Parsed, report: Report, drop: ReadonlySet<string> | undefined): Scalar[] {
   const out: Scalar[] = [];
   for (const { path } of reportTexts(report)) {
     const [top, i, , j, field] = path;
-    if (top === "sections" && field === "notes") continue;
+    if (top === "quote" || top === "intro" || (top === "sections" && (field === "notes" || field === "text"))) continue;
     const ticket = typeof i === "number" && typeof j === "number" ? report.sections[i]?.entries[j]?.ticket : undefined;
     if (ticket && drop?.has(ticket)) continue;
     const node = scalarAt(doc, path);
@@ -77,6 +94,13 @@ function stayingTexts(doc: Document.Parsed, report: Report, drop: ReadonlySet<st
  * notes loses the `# last week:` block an earlier carry wrote: it is two weeks old now.
  */
 function clearNotes(doc: Document.Parsed, entry: YAMLMap, mode: CarryOptions["notes"]): void {
+  // An entry's own `text:` is this week's too; it goes as notes go.
+  const own = entry.items.find((p) => isScalar(p.key) && p.key.value === "text");
+  if (own) {
+    if (!entry.has("notes"))
+      (own.key as Scalar).value = "notes"; // the node stays, with its comments
+    else entry.delete("text");
+  }
   const pair = entry.items.find((p) => isScalar(p.key) && p.key.value === "notes");
   if (!pair) return dropLastWeek(entry);
   const notes = pair.value;

@@ -27,7 +27,8 @@ export function lintReport(report: Report, ctx: LintContext): Diagnostic[] {
   lintEventDates(report, add);
   report.sections.forEach((s, i) => {
     if (s.entries.length === 0 && !s.progress) {
-      add("warning", ["sections", i], `section "${s.title}" has no entries; add one, or say \`progress: none\``);
+      const name = s.title === undefined ? `section ${i + 1}` : `section "${s.title}"`;
+      add("warning", ["sections", i], `${name} has no entries; add one, or say \`progress: none\``);
     }
     s.entries.forEach((e, j) => {
       const path = ["sections", i, "entries", j];
@@ -36,8 +37,9 @@ export function lintReport(report: Report, ctx: LintContext): Diagnostic[] {
       if (e.notes?.some((n) => n === STARTER_NOTE)) {
         add("warning", [...path, "notes"], "this is the example note `weekly new` writes; say what happened instead");
       }
-      if (!e.progress && !e.notes?.length && !e.todo?.length) {
-        add("warning", path, `${e.ticket ?? e.label} has nothing to say: add notes, or \`progress: none\``);
+      const id = e.ticket ?? e.tickets?.join(", ") ?? e.label;
+      if (id !== undefined && !e.progress && !e.notes?.length && !e.todo?.length && e.text === undefined) {
+        add("warning", path, `${id} has nothing to say: add notes, or \`progress: none\``);
       }
     });
   });
@@ -79,16 +81,20 @@ function lintTickets(report: Report, ctx: LintContext, add: Add) {
   const seen = new Map<string, PropertyKey[]>();
   report.sections.forEach((s, i) =>
     s.entries.forEach((e, j) => {
-      if (!e.ticket) return;
-      const path = ["sections", i, "entries", j, "ticket"];
-      const first = seen.get(e.ticket);
-      if (!first) return void seen.set(e.ticket, path);
-      const at = ctx.locate(first);
-      add(
-        "error",
-        path,
-        `${e.ticket} is reported twice: here and at line ${at.line} (${formatPath(first)}); was a block pasted twice?`,
-      );
+      const keys = e.ticket
+        ? [[e.ticket, "ticket"] as const]
+        : (e.tickets ?? []).map((k, n) => [k, ["tickets", n]] as const);
+      for (const [key, field] of keys) {
+        const path = ["sections", i, "entries", j, ...[field].flat()];
+        const first = seen.get(key);
+        if (!first) {
+          seen.set(key, path);
+          continue;
+        }
+        const at = ctx.locate(first);
+        const why = "was a block pasted twice? (an entry about several tickets names each once)";
+        add("error", path, `${key} is reported twice: here and at line ${at.line} (${formatPath(first)}); ${why}`);
+      }
     }),
   );
 }
@@ -110,6 +116,8 @@ function lintFootnotes(report: Report, add: Add) {
   for (const { text, path } of reportTexts(report)) {
     for (const m of text.matchAll(FOOTNOTE_CITE)) {
       const n = m[1]!;
+      // [a] in a command or code is an index, not a footnote, unless the report letters its footnotes.
+      if (/^[a-z]$/.test(n) && !defined.has(n)) continue;
       if (!defined.has(n) && !used.has(n))
         add("warning", path, `footnote [${n}] is used but not defined; add it under references:`);
       used.add(n);

@@ -19,20 +19,25 @@ function* each(value: Texts, path: PropertyKey[]): Generator<TextAt> {
   else for (const [k, text] of (value ?? []).entries()) yield { text, path: [...path, k] };
 }
 
-/** The texts of one section (its comment, and each entry's summary, notes and TODOs). */
+/** The texts of one section (its heading, comment, and each item's heading, summary, text, notes and TODOs). */
 export function* sectionTexts(s: AnySection, i: number): Generator<TextAt> {
   const base = ["sections", i];
+  yield* each(s.heading, [...base, "heading"]);
   yield* each(s.comment, [...base, "comment"]);
   for (const [j, e] of (s.entries ?? []).entries()) {
     const at = [...base, "entries", j];
+    yield* each(e.heading, [...at, "heading"]);
     yield* each(e.summary, [...at, "summary"]);
+    yield* each(e.text, [...at, "text"]);
     yield* each(e.notes, [...at, "notes"]);
     yield* each(e.todo, [...at, "todo"]);
   }
 }
 
-/** Every text that may cite a footnote: intro, sections, trailers, closing. */
+/** Every text that may cite a footnote: the top of the email, sections, trailers, closing. */
 export function* reportTexts(report: AnyReport): Generator<TextAt> {
+  yield* each(report.greeting, ["greeting"]);
+  yield* each(report.quote, ["quote"]);
   yield* each(report.intro, ["intro"]);
   for (const [i, s] of report.sections.entries()) yield* sectionTexts(s, i);
   for (const field of ["patches", "issues", "events"] as const) yield* each(report[field], [field]);

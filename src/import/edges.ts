@@ -1,0 +1,75 @@
+// The parts of an email around the report: a greeting ("Hi all,"), lines quoted from last
+// week's thread ("> ..."), at the top; a sign-off ("Thanks," and a name) and a "-- " signature
+// at the end. Each gets a place of its own, never an event or a note by accident.
+import { skipBlank, trimEnd } from "./context.js";
+import { isBlank } from "./lines.js";
+
+const GREETING =
+  /^(?:hi|hello|hey|dear|hallo|good (?:morning|afternoon|evening)|greetings|all)\b[^.!?]{0,50}[,!:.]?\s*$/i;
+const SIGN_OFF = new RegExp(
+  String.raw`^(?:thanks|thank you|many thanks|thx|cheers|regards|best|kind regards|best regards|warm regards|br|` +
+    String.raw`greetings|sincerely|bye|ciao)\s*(?:[,!.]|$)`,
+  "i",
+);
+
+/** [start, end) of a paragraph starting at lines[i]. */
+const paragraphEnd = (lines: readonly string[], i: number, end: number) => {
+  let k = i;
+  while (k < end && !isBlank(lines[k])) k++;
+  return k;
+};
+
+/** The greeting and the quote at the top of the body, and where the rest starts. */
+export function readTop(lines: readonly string[], end: number) {
+  let i = skipBlank(lines, 0, end);
+  let greeting: [number, number] | undefined;
+  let quote: [number, number] | undefined;
+  if (i < end && GREETING.test(lines[i]!.trim()) && lines[i]!.length <= 60) {
+    const stop = paragraphEnd(lines, i, end);
+    if (stop - i <= 2) {
+      greeting = [i, stop];
+      i = skipBlank(lines, stop, end);
+    }
+  }
+  const attribution = /^On .*wrote:\s*$/.test(lines[i] ?? "") ? 1 : 0;
+  if (i < end && (lines[i + attribution] ?? "").startsWith(">")) {
+    let stop = i + attribution;
+    while (
+      stop < end &&
+      (lines[stop]!.startsWith(">") || (isBlank(lines[stop]) && (lines[stop + 1] ?? "").startsWith(">")))
+    )
+      stop++;
+    quote = [i, stop];
+    i = skipBlank(lines, stop, end);
+  }
+  return { greeting, quote, start: i };
+}
+
+/** The signature (from a "-- " line) and the sign-off before it, and where the report's body ends. */
+export function readEnd(lines: readonly string[], names: readonly string[] = []) {
+  let end = trimEnd(lines, 0, lines.length);
+  let signature: [number, number] | undefined;
+  let signOff: [number, number] | undefined;
+  for (let k = end - 1; k >= 0 && k >= end - 12; k--) {
+    if (lines[k] === "-- " || lines[k] === "--") {
+      signature = [k, end];
+      end = trimEnd(lines, 0, k);
+      break;
+    }
+  }
+  let start = end;
+  while (start > 0 && !isBlank(lines[start - 1])) start--;
+  const first = lines[start] ?? "";
+  const signed = SIGN_OFF.test(first.trim()) || (end - start === 1 && isName(first.trim(), names));
+  if (start < end && end - start <= 4 && signed && !/^\s/.test(first)) {
+    signOff = [start, end];
+    end = trimEnd(lines, 0, start);
+  }
+  return { signature, signOff, end };
+}
+
+/** A line that is the sender's name, or its first word ("Tuomas" of "Tuomas Virtanen"), maybe after a dash. */
+function isName(line: string, names: readonly string[]): boolean {
+  const text = line.replace(/^[-–—~]\s*/, "").toLowerCase();
+  return text !== "" && names.some((n) => n.toLowerCase() === text || n.split(/\s+/)[0]!.toLowerCase() === text);
+}
