@@ -131,6 +131,18 @@ function addOutputs(program: Command, io: Io): void {
     );
 
   program
+    .command("push")
+    .description("post the week's entries to their Jira tickets (comments, status moves, worklogs), once")
+    .argument("[file]", REPORT_FILE_HELP)
+    .option("--dry-run", "print the plan and every comment body; write nothing")
+    .option("-y, --yes", "push without asking (needed when stdin is not a terminal)")
+    .addOption(jiraUrlOption())
+    .addOption(configOption())
+    .action(async (file, o) =>
+      (await import("./commands/push.js")).pushCommand(io, { ...o, file, tty: io.stdinIsTTY === true }),
+    );
+
+  program
     .command("status")
     .description("list the report's tickets with Jira status, assignee, last update, and what needs a look")
     .argument("[file]", REPORT_FILE_HELP)

@@ -46,6 +46,16 @@ export const JiraConfig = z.strictObject({
     .string()
     .optional()
     .describe("Where fetched ticket facts are kept (default: $XDG_CACHE_HOME/weekly-report)"),
+  push_no_progress: z
+    .boolean()
+    .default(false)
+    .describe('weekly push: also comment "No progress" on tickets without notes this week'),
+  comment_template: z
+    .string()
+    .optional()
+    .describe("weekly push: your own Handlebars template for the comment, relative to this file"),
+  hours_per_day: z.number().positive().max(24).default(8).describe("weekly push: what time_spent's 1d is"),
+  days_per_week: z.number().positive().max(7).default(5).describe("weekly push: what time_spent's 1w is"),
 });
 export type JiraConfig = z.output<typeof JiraConfig>;
 
@@ -96,7 +106,14 @@ export const Config = z.strictObject({
     .describe("A ticket's heading line is cut with ' ...' to at most this many characters"),
   show_status: z.boolean().default(false).describe("Print each ticket's Jira status on its heading line"),
   template: z.string().optional().describe("Your own Handlebars template for the text report, relative to this file"),
-  jira: JiraConfig.default({ deployment: "auto", timeout_seconds: 15, cache_minutes: 10 }),
+  jira: JiraConfig.default({
+    deployment: "auto",
+    timeout_seconds: 15,
+    cache_minutes: 10,
+    push_no_progress: false,
+    hours_per_day: 8,
+    days_per_week: 5,
+  }),
   smtp: SmtpConfig.optional().describe("For weekly send"),
 });
 

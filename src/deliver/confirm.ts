@@ -12,8 +12,19 @@ export interface ConfirmOptions {
 }
 
 /** Resolves when sending is agreed; throws when it is not (and nothing has been sent). */
-export async function confirmSend(io: Io, question: string, opts: ConfirmOptions): Promise<void> {
+export function confirmSend(io: Io, question: string, opts: ConfirmOptions): Promise<void> {
+  return confirm(io, question, opts, { refused: "not sent", verb: "send" });
+}
+
+/** Resolves when the action is agreed; throws (saying `refused`) when it is not, before anything is done. */
+export async function confirm(
+  io: Io,
+  question: string,
+  opts: ConfirmOptions,
+  say: { refused: string; verb: string },
+): Promise<void> {
   if (opts.yes) return;
-  if (!opts.tty) throw new UsageError("not sent: stdin is not a terminal; add --yes to send without asking");
-  if (!(await askYesNo(io, question))) throw new Cancelled("not sent: you answered no");
+  if (!opts.tty)
+    throw new UsageError(`${say.refused}: stdin is not a terminal; add --yes to ${say.verb} without asking`);
+  if (!(await askYesNo(io, question))) throw new Cancelled(`${say.refused}: you answered no`);
 }

@@ -3,6 +3,7 @@
 // messages are read as they stand, so each body line keeps its input line number; real MIME
 // messages are decoded by decodeMime.
 import { UserError } from "../core/errors.js";
+import { mapLimit } from "../core/parallel.js";
 import { isUtf8 } from "node:buffer";
 import { decodeText, readCapped } from "../io/read-text.js";
 import { decodeMime } from "./decode-mime.js";
@@ -208,18 +209,4 @@ function declaresCharset(buf: Buffer): boolean {
 function isBlankBytes(buf: Buffer): boolean {
   for (const b of buf) if (b !== 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d) return false;
   return true;
-}
-
-/** fn over items with at most `limit` promises pending; results in input order. */
-async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const out = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const k = next++;
-      out[k] = await fn(items[k]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return out;
 }

@@ -20,6 +20,13 @@ export const IssueJson = z.object({
       resolution: named,
       updated: z.string().nullish(),
       issuetype: named,
+      /** Only when asked for (weekly push): which comments the issue has. */
+      comment: z
+        .object({
+          comments: z.array(z.object({ id: z.union([z.string(), z.number()]).transform(String) })).default([]),
+          total: z.number().optional(),
+        })
+        .optional(),
     })
     .optional(),
   properties: z.record(z.string(), z.unknown()).optional(),

@@ -27,8 +27,8 @@ export interface IssueBatch {
 export interface JiraClient {
   myself(): Promise<{ displayName?: string }>;
   serverInfo(): Promise<{ deploymentType?: string }>;
-  /** Up to 100 issues by key in one request; unknown keys are simply absent. */
-  fetchIssues(keys: string[], properties?: string[]): Promise<IssueBatch>;
+  /** Up to 100 issues by key in one request, with these properties and extra fields; unknown keys are absent. */
+  fetchIssues(keys: string[], properties?: string[], extraFields?: string[]): Promise<IssueBatch>;
   /** One issue (follows moved and differently-cased keys); rejects with a 404 RequestFailure if unknown. */
   getIssue(key: string): Promise<IssueJson>;
   /** Issues matching a JQL query (at most `max`). */
@@ -93,16 +93,15 @@ export async function createJiraClient(
   return {
     myself: async () => shaped(Myself, await api.getCurrentUser(), "/myself"),
     serverInfo: async () => shaped(ServerInfo, await api.getServerInfo(), "/serverInfo"),
-    async fetchIssues(keys, properties = []) {
+    async fetchIssues(keys, properties = [], extraFields = []) {
       const props = properties.length ? { properties } : {};
+      const fields = [...FIELDS, ...extraFields];
       // Data Center: the classic search; validateQuery:false drops unknown keys instead of failing.
       if (site.deployment === "cloud")
-        return batch(await post("/issue/bulkfetch", { issueIdsOrKeys: keys, fields: FIELDS, ...props }));
+        return batch(await post("/issue/bulkfetch", { issueIdsOrKeys: keys, fields, ...props }));
       const jql = `key in (${keys.join(", ")})`;
       return batch(
-        answered(
-          await api.searchJira(jql, { fields: FIELDS, maxResults: keys.length, validateQuery: false, ...props }),
-        ),
+        answered(await api.searchJira(jql, { fields, maxResults: keys.length, validateQuery: false, ...props })),
       );
     },
     async getIssue(key) {

@@ -20,15 +20,21 @@ export const retryPolicy = (sleep: (ms: number) => Promise<void> = realSleep): R
   sleep,
 });
 
-/** Run `call`; on a passing failure wait and try again. Rejects with the last error. */
-export async function withRetry<T>(call: () => Promise<T>, policy: RetryPolicy): Promise<T> {
+/**
+ * Run `call`; on a passing failure wait and try again. Rejects with the last error. A write that
+ * is not idempotent (a new comment, a new worklog) is tried again only when Jira said it did not
+ * do it (429, 503): after a drop or a time-out it may have, and a second one would be a duplicate.
+ */
+export async function withRetry<T>(call: () => Promise<T>, policy: RetryPolicy, idempotent = true): Promise<T> {
   let waited = 0;
   for (let attempt = 1; ; attempt++) {
     try {
       return await call();
     } catch (e) {
       const failure = failureOf(e);
-      const wait = failure instanceof Error ? null : waitBeforeRetry(failure, attempt, policy);
+      const unsure = failure instanceof Error || !(failure.kind === "http" && [429, 503].includes(failure.status));
+      const wait =
+        failure instanceof Error || (!idempotent && unsure) ? null : waitBeforeRetry(failure, attempt, policy);
       if (wait === null || attempt >= policy.tries || waited + wait > policy.budgetMs) throw e;
       waited += wait;
       await policy.sleep(wait);

@@ -8,6 +8,7 @@ import type HandlebarsNs from "handlebars";
 import { partials as builtinPartials, templates as builtinTemplates } from "virtual:weekly-templates";
 import { UserError, WeeklyError } from "../core/errors.js";
 import { readTextFile } from "../io/read-text.js";
+import type { CommentModel } from "../model/comment.js";
 import type { ReportModel } from "../model/schema.js";
 import { helpers } from "./helpers.js";
 import { type ErrorContext, tagOrigin, templateError } from "./template-errors.js";
@@ -22,12 +23,22 @@ type Compiled = HandlebarsNs.TemplateDelegate;
 const OPTIONS = { strict: true, noEscape: true } as const;
 
 export async function renderModel(model: ReportModel, choice: TemplateChoice): Promise<string> {
-  const text = await renderLf(model, choice);
+  const text = await renderLf(
+    model,
+    "format" in choice ? { builtin: choice.format === "md" ? "report.md" : "report.txt" } : choice,
+  );
   // The author's line ends (a CRLF email renders back with CRLF); the template itself writes LF.
   return model.newline === "\r\n" ? text.replace(/\r?\n/g, "\r\n") : text;
 }
 
-async function renderLf(model: ReportModel, choice: TemplateChoice): Promise<string> {
+/** A Jira comment's text, from templates/jira-comment.hbs or the user's own (jira.comment_template). */
+export function renderComment(model: CommentModel, file?: { file: string; from?: { config: string; value: string } }) {
+  return renderLf(model, file ?? { builtin: "jira-comment" });
+}
+
+type Source = { builtin: string } | { file: string; from?: { config: string; value: string } };
+
+async function renderLf(model: object, choice: Source): Promise<string> {
   const sources = new Map<string, string>();
   const ctx = (file: string): ErrorContext => ({
     file,
@@ -38,8 +49,8 @@ async function renderLf(model: ReportModel, choice: TemplateChoice): Promise<str
     },
     partials: Object.keys(builtinPartials),
   });
-  if ("format" in choice) {
-    const name = choice.format === "md" ? "report.md" : "report.txt";
+  if ("builtin" in choice) {
+    const name = choice.builtin;
     const template = await builtin(name);
     return run(() => template(model), ctx(`templates/${name}.hbs`));
   }

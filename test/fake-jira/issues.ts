@@ -109,8 +109,22 @@ export function issueJson(issue: StoredIssue, fields: string[], site: Site, vers
   const api = apiBase(site, version);
   const every = fields.includes("*all") || fields.includes("*navigable");
   const wanted = FIELDS.filter((f) => (every || fields.includes(f)) && !fields.includes(`-${f}`));
-  const values = Object.fromEntries(wanted.map((f) => [f, fieldJson(issue, f, site, api)]));
+  const values: Record<string, unknown> = Object.fromEntries(wanted.map((f) => [f, fieldJson(issue, f, site, api)]));
+  // The comment field (asked for by name here): its comments as Jira lists them, without properties.
+  if (fields.includes("comment")) values.comment = commentField(issue, site, api);
   return { expand: ISSUE_EXPAND, id: issue.id, self: `${api}/issue/${issue.id}`, key: issue.key, fields: values };
+}
+
+function commentField(issue: StoredIssue, site: Site, api: string) {
+  const comments = issue.records.comments.map((c) => ({
+    self: `${api}/issue/${issue.id}/comment/${c.id}`,
+    id: c.id,
+    author: userJson(c.author, site, api),
+    body: c.body,
+    created: c.created,
+    updated: c.updated,
+  }));
+  return { comments, maxResults: comments.length, total: comments.length, startAt: 0 };
 }
 
 function fieldJson(issue: StoredIssue, field: Field, site: Site, api: string): unknown {

@@ -71,6 +71,7 @@
  * Helpers: comments(key), worklogs(key), issueProperties(key), statusOf(key) (copies; they throw for a key no issue
  * has) and writes(). reset() clears the log and the faults only.
  */
+import { setMaxListeners } from "node:events";
 import { createServer } from "node:http";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { faultReply, loginPage, loginReply, queueFault, startSso, takeFault } from "./faults.js";
@@ -114,6 +115,8 @@ export async function startFakeJira(opts: FakeJiraOptions): Promise<FakeJira> {
   const limiter = createLimiter(opts.writeLimit);
   const ssoOrigin = sso?.origin ?? `http://127.0.0.1:${port}`;
   const closing = new AbortController();
+  // Every delayed answer waits on this signal: many requests in flight are many listeners, no leak.
+  setMaxListeners(0, closing.signal);
   const state: State = { site, store, opts, contextPath, requests: [], faults: [], limiter, ssoOrigin, closing };
   // A request whose body cannot be read is not answered.
   server.on("request", (req: IncomingMessage, res: ServerResponse) => {

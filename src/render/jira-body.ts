@@ -1,0 +1,97 @@
+// A comment's plain text as the body each Jira takes. Cloud (REST v3): Atlassian Document Format,
+// valid by the rules of @atlaskit/adf-schema that bite a converter (no empty text node; hardBreak
+// only inside a paragraph; a codeBlock's text unmarked) with URLs as links. Data Center (REST v2):
+// wiki text, preformatted blocks in {noformat}, every other markup character escaped so that the
+// note prints as written.
+import { type Block, textBlocks } from "./text-blocks.js";
+
+type AdfNode = Record<string, unknown>;
+
+const URL_RE = /\bhttps?:\/\/[^\s<>"')\]]+[^\s<>"')\].,;:!?]/g;
+
+export function adfBody(text: string): AdfNode {
+  const content = textBlocks(text).map(adfBlock);
+  return { type: "doc", version: 1, content };
+}
+
+function adfBlock(block: Block): AdfNode {
+  if (block.kind === "code") return { type: "codeBlock", attrs: { language: "text" }, content: [textNode(block.text)] };
+  if (block.kind === "list") {
+    const items = block.items.map((item) => ({ type: "listItem", content: listContent(item) }));
+    return { type: block.ordered ? "orderedList" : "bulletList", content: items };
+  }
+  const content: AdfNode[] = [];
+  for (const [k, line] of block.lines.entries()) {
+    if (k > 0) content.push({ type: "hardBreak" });
+    content.push(...inline(line));
+  }
+  return { type: "paragraph", content };
+}
+
+/** A list item holds at least one block: an empty bullet's item is one empty paragraph. */
+function listContent(item: Block[]): AdfNode[] {
+  return item.length ? item.map(adfBlock) : [{ type: "paragraph", content: [] }];
+}
+
+const textNode = (text: string): AdfNode => ({ type: "text", text });
+
+/** A line as text nodes, its URLs linked; never an empty text node. */
+function inline(line: string): AdfNode[] {
+  const out: AdfNode[] = [];
+  let at = 0;
+  for (const m of line.matchAll(URL_RE)) {
+    if (m.index > at) out.push(textNode(line.slice(at, m.index)));
+    out.push({ type: "text", text: m[0], marks: [{ type: "link", attrs: { href: m[0] } }] });
+    at = m.index + m[0].length;
+  }
+  if (at < line.length) out.push(textNode(line.slice(at)));
+  return out;
+}
+
+/**
+ * Wiki markup characters: a backslash before each prints it as written (outside {noformat}). A
+ * dash only where it can be markup (a list at the line's start, -struck- text): not in 2022-11-11.
+ */
+const WIKI_SPECIAL = /[#*_+?^~|%{}[\]()!@]|^-|(?<=^|[\s\p{P}])-(?=\S)|(?<=\S)-(?=$|[\s\p{P}])/gu;
+
+export function wikiBody(text: string): string {
+  return textBlocks(text)
+    .map((b) => wikiBlock(b, ""))
+    .join("\n\n");
+}
+
+function wikiBlock(block: Block, depth: string): string {
+  if (block.kind === "code") return `{noformat}\n${block.text.replaceAll("{noformat}", "{ noformat}")}\n{noformat}`;
+  if (block.kind === "list") {
+    const marker = `${depth}${block.ordered ? "#" : "*"}`;
+    return block.items.map((item) => wikiItem(item, marker)).join("\n");
+  }
+  return block.lines.map(wikiLine).join("\n");
+}
+
+/** `* first line`, the item's further paragraphs on the lines after it, a nested list one level deeper. */
+function wikiItem(item: Block[], marker: string): string {
+  const [first, ...rest] = item;
+  const head = first?.kind === "paragraph" ? `${marker} ${first.lines.map(wikiLine).join("\n")}` : `${marker} `;
+  const more = (first?.kind === "paragraph" ? rest : item).map((b) =>
+    b.kind === "list" ? wikiBlock(b, marker) : wikiBlock(b, ""),
+  );
+  return [head, ...more].join("\n");
+}
+
+/** A line with every markup character escaped, URLs left whole (Jira links them as they are). */
+function wikiLine(line: string): string {
+  let out = "";
+  let at = 0;
+  // A backslash of the text would escape what follows it: as an entity it prints as itself.
+  const escape = (s: string) =>
+    s
+      .split("\\")
+      .map((part) => part.replace(WIKI_SPECIAL, "\\$&"))
+      .join("&#92;");
+  for (const m of line.matchAll(URL_RE)) {
+    out += escape(line.slice(at, m.index)) + m[0];
+    at = m.index + m[0].length;
+  }
+  return out + escape(line.slice(at));
+}
