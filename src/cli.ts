@@ -168,13 +168,40 @@ function addTools(program: Command, io: Io): void {
     .addOption(configOption())
     .action(async (files, o) => (await import("./commands/import.js")).importCommand(io, { ...o, files }));
 
+  const team = program
+    .command("team")
+    .description("the tech lead's draft: the team's reports of a week (or a period) rolled up from team.yaml")
+    .option("--week <date>", "the week that contains this date (default: the week that ended last)")
+    .option("--since <date>", "a period: from the week of this date ...")
+    .option("--until <date>", "... to the week of this date (default: the week that ended last)")
+    .addOption(
+      new Option("-f, --format <format>", "output format")
+        .choices(["text", "md", "eml"] as const)
+        .default("text" as const),
+    )
+    .option("--context", "print the model the template sees, as JSON")
+    .addOption(templateOption())
+    .option("--team <file>", "the team file (default: team.yaml here or above)")
+    .addOption(offlineOption())
+    .addOption(refreshOption())
+    .addOption(jiraUrlOption())
+    .addOption(configOption())
+    .action(async (o) => (await import("./commands/team.js")).teamCommand(io, o));
+  team
+    .command("init")
+    .description("write a team.yaml to start from (members found in reports/*/)")
+    .addOption(forceOption("overwrite team.yaml if it exists"))
+    .action(async (o) => (await import("./commands/team-init.js")).teamInitCommand(io, o));
+
   program
     .command("schema")
     .description(
       "print the JSON Schema of a report file (or of weekly.config.yaml), for editors (yaml-language-server)",
     )
     .addArgument(
-      new Argument("[which]", "which file's schema").choices(["report", "config"] as const).default("report" as const),
+      new Argument("[which]", "which file's schema")
+        .choices(["report", "config", "team"] as const)
+        .default("report" as const),
     )
     .addOption(outputOption("write to FILE instead of stdout"))
     .addOption(forceOption("overwrite the --output file if it exists"))

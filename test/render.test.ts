@@ -254,7 +254,7 @@ describe("weekly render: guarding the user's files and intent", () => {
     const partial = await run(["render", "2024-06-14.yaml", "-t", "t.hbs"], { cwd: dir });
     expect(partial.stderr).toBe(
       `${join(dir, "t.hbs")}: no partial "nope"; ` +
-        "there are entry, section, trailer and the *.hbs files in partials/ beside your template\n",
+        "there are entry-body, entry, section, trailer and the *.hbs files in partials/ beside your template\n",
     );
   });
 

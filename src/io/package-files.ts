@@ -21,7 +21,7 @@ export function packageRoot(): string | undefined {
 const inside = (dir: string, root: string) => !relative(root, dir).startsWith("..");
 
 /** The `$schema=` value for a file in `fromDir`; undefined when there is no schema to point at. */
-export function schemaReference(kind: "report" | "config", fromDir: string): string | undefined {
+export function schemaReference(kind: "report" | "config" | "team", fromDir: string): string | undefined {
   const root = packageRoot();
   if (!root) return undefined;
   const modules = dirname(root);

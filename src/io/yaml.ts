@@ -135,7 +135,7 @@ export function findTextPitfalls(parsed: ParsedYaml, fields: ReadonlySet<string>
 const firstLine = (s: string) => s.split("\n")[0]!.trim();
 
 /** Lines, and flow-list commas, in one pass: what a huge list costs the parser, counted cheaply. */
-function countItems(text: string): number {
+export function countItems(text: string): number {
   let n = 0;
   for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) n++;
   for (let i = text.indexOf(","); i !== -1; i = text.indexOf(",", i + 1)) n++;

@@ -25,7 +25,11 @@ export async function renderEmail(
   return composeEml(model, body, { date, timeZone });
 }
 
-export async function composeEml(model: ReportModel, body: string, opts: EmlOptions): Promise<string> {
+export async function composeEml(
+  model: Pick<ReportModel, "mail" | "subject">,
+  body: string,
+  opts: EmlOptions,
+): Promise<string> {
   const { mail } = model;
   if (!mail.from)
     throw new UserError("an email needs a sender: set `from:` in weekly.config.yaml (or the report file)");

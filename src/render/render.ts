@@ -10,6 +10,7 @@ import { UserError, WeeklyError } from "../core/errors.js";
 import { readTextFile } from "../io/read-text.js";
 import type { CommentModel } from "../model/comment.js";
 import type { ReportModel } from "../model/schema.js";
+import type { TeamModel } from "../team/model.js";
 import { helpers } from "./helpers.js";
 import { type ErrorContext, tagOrigin, templateError } from "./template-errors.js";
 
@@ -34,6 +35,11 @@ export async function renderModel(model: ReportModel, choice: TemplateChoice): P
 /** A Jira comment's text, from templates/jira-comment.hbs or the user's own (jira.comment_template). */
 export function renderComment(model: CommentModel, file?: { file: string; from?: { config: string; value: string } }) {
   return renderLf(model, file ?? { builtin: "jira-comment" });
+}
+
+/** The team roll-up's text: templates/team.txt.hbs or team.md.hbs, or the team's own (-t, template:). */
+export function renderTeam(model: TeamModel, choice: TemplateChoice): Promise<string> {
+  return renderLf(model, "format" in choice ? { builtin: choice.format === "md" ? "team.md" : "team.txt" } : choice);
 }
 
 type Source = { builtin: string } | { file: string; from?: { config: string; value: string } };
