@@ -94,7 +94,7 @@ describe("adfBody", () => {
 describe("wikiBody", () => {
   it("escapes what wiki markup would take, leaves URLs whole, and puts preformatted text in {noformat}", () => {
     expect(wikiBody("[PATCH v3 1/2] *bold* _it_ -rc3- {x} a|b see https://x.org/a_b_(c)\n")).toBe(
-      "\\[PATCH v3 1/2\\] \\*bold\\* \\_it\\_ \\-rc3\\- \\{x\\} a\\|b see https://x.org/a_b_(c\\)",
+      "\\[PATCH v3 1/2\\] \\*bold\\* \\_it\\_ \\-rc3\\- \\{x\\} a\\|b see https://x.org/a_b_(c)",
     );
     expect(wikiBody("    $ echo *\n")).toBe("{noformat}\n    $ echo *\n{noformat}");
     expect(wikiBody("* one\n* two\n  - sub\n")).toBe("* one\n* two\n** sub");
@@ -102,5 +102,25 @@ describe("wikiBody", () => {
 
   it("a backslash is printed as written, not as a line break", () => {
     expect(wikiBody("C:\\temp\\*\n")).toBe("C:&#92;temp&#92;\\*");
+  });
+
+  it("h1. and bq. at a line's start stay text; a {noformat} in a block keeps it whole; a note's own 1. items", () => {
+    expect(wikiBody("h1. not a heading\nbq. nor a quote\n")).toBe("h1\\. not a heading\nbq\\. nor a quote");
+    expect(wikiBody("  {noformat}\n  inside\n")).toBe("{code:none}\n  {noformat}\n  inside\n{code}");
+    expect(wikiBody("* 1. first\n  2. second\n")).toBe("* 1. first\n2. second"); // wiki numbers with #
+    expect(wikiBody("* a\n\n  c\n")).toBe("* a\n\\\\\nc");
+  });
+});
+
+describe("URLs", () => {
+  it("keep their balanced parentheses and brackets; a sentence's closing one is not theirs", () => {
+    const links = (t: string) =>
+      JSON.stringify(adfBody(t))
+        .match(/"href":"[^"]*"/g)
+        ?.map((h) => h.slice(8, -1));
+    expect(links("see https://en.wikipedia.org/wiki/Foo_(bar) for more\n")).toEqual([
+      "https://en.wikipedia.org/wiki/Foo_(bar)",
+    ]);
+    expect(links("(see https://example.org/a?q=[1].)\n")).toEqual(["https://example.org/a?q=[1]"]);
   });
 });

@@ -215,7 +215,8 @@ describe("weekly push", () => {
     const env = { JIRA_USER: "me@example.com", JIRA_API_TOKEN: TOKEN, WEEKLY_CACHE_DIR: join(other, "cache") };
     const r = await run(["push", "--yes", "2022-11-11.yaml"], { cwd: other, env });
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/UBOOT-155 +updated/);
+    expect(r.stdout, r.stdout).toMatch(/UBOOT-155 +updated/);
+    expect(jira.worklogs("LBO-293"), r.stdout + JSON.stringify(jira.worklogs("LBO-293"))).toHaveLength(1);
     for (const key of ["STR-68", "LBO-293", "UBOOT-142", "UBOOT-155"]) expect(jira.comments(key)).toHaveLength(1);
     expect(jira.worklogs("LBO-293")).toHaveLength(1);
   });
@@ -239,5 +240,62 @@ describe("weekly push", () => {
         },
       ],
     });
+  });
+
+  it("Data Center: the mark after a new comment is its own step: a 429 there posts no second comment", async () => {
+    const { weekly, jira } = await project({ deployment: "datacenter", auth: { token: TOKEN, scheme: "bearer" } });
+    jira.fail({ kind: "status", status: 429, retryAfter: "1", endpoint: "comment/property", method: "PUT" });
+    expect((await weekly(["push", "--yes"])).code).toBe(0);
+    for (const key of ["STR-68", "LBO-293", "UBOOT-142", "UBOOT-155"]) expect(jira.comments(key)).toHaveLength(1);
+  });
+
+  it("the plan refuses a ticket in two entries, no time, a move needing a resolution; a moved key", async () => {
+    const report = WEEK.replace(
+      "      - ticket: STR-76\n        progress: none",
+      "      - ticket: STR-68\n        notes: [again]\n" +
+        "      - ticket: OLD-1\n        notes: [x]\n        time_spent: 0h",
+    ).replace("        set_status: resolved\n        resolution: fixed\n", "        set_status: resolved\n");
+    const { weekly, jira } = await project(
+      { issues: [...ISSUES, { key: "NEW-9", summary: "moved", movedFrom: ["OLD-1"] }] },
+      report,
+    );
+    const r = await weekly(["push", "--yes"]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("STR-68 is in two entries; push posts one comment per ticket: merge them");
+    expect(r.stderr).toContain("OLD-1: time_spent 0h is no time to log");
+    expect(r.stderr).toContain("OLD-1 has moved to NEW-9 in Jira; write NEW-9");
+    expect(r.stderr).toContain(
+      "UBOOT-155: the move to Resolved needs a resolution: add resolution: to the entry (it offers Fixed, Won't Fix)",
+    );
+    expect(writes(jira)).toEqual([]);
+  });
+
+  it("a status asked for by a transition's name is reached once; the next push finds it there", async () => {
+    const { weekly, jira } = await project(
+      {},
+      WEEK.replace(
+        "set_status: resolved\n        resolution: fixed",
+        'set_status: resolve\n        resolution: "won\'t fix"',
+      ),
+    );
+    expect((await weekly(["push", "--yes"])).code).toBe(0);
+    expect(jira.statusOf("UBOOT-155")).toMatchObject({ status: "Resolved", resolution: "Won't Fix" });
+    const again = await weekly(["push", "--yes"]);
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stdout).toContain("Resolved (already)");
+  });
+
+  it("a worklog of someone else at the same time is not taken over: push logs its own", async () => {
+    const { weekly, jira } = await project();
+    await fetch(`${jira.url}/rest/api/3/issue/LBO-293/worklog`, {
+      method: "POST",
+      headers: {
+        Authorization: `Basic ${Buffer.from(`me@example.com:${TOKEN}`).toString("base64")}`,
+        "Content-Type": "application/json",
+      },
+      body: JSON.stringify({ started: "2022-11-11T09:00:00.000+0900", timeSpentSeconds: 10800 }),
+    });
+    expect((await weekly(["push", "--yes"])).code).toBe(0);
+    expect(jira.worklogs("LBO-293").map((w) => w.timeSpentSeconds)).toEqual([10800, 5400]);
   });
 });

@@ -38,7 +38,8 @@ export async function pushCommand(io: Io, opts: PushOptions): Promise<void> {
   const setup = setupFor(io, checked.loaded, opts.jiraUrl);
   if (!setup) throw new UserError("weekly push needs a Jira site: set jira.url in weekly.config.yaml, or JIRA_URL");
   if (!setup.credentials) {
-    throw new UserError(`no credentials for ${new URL(setup.url).host}: set JIRA_USER and JIRA_API_TOKEN (see README)`);
+    const what = "set JIRA_API_TOKEN (and JIRA_USER for Jira Cloud), or a ~/.netrc entry (see README)";
+    throw new UserError(`no credentials for ${new URL(setup.url).host}: ${what}`);
   }
   printDiagnostics(
     io,
@@ -72,7 +73,15 @@ async function push(io: Io, opts: PushOptions, checked: ValidReport, setup: NonN
   });
   if (items.length === 0)
     return void io.stdout.write(`nothing to push: no ticket of ${week} has notes, a status or time\n`);
-  const ctx = { client, writer, retry: setup.retry, weekEnding: week, timeZone: config.timezone, parallel: PARALLEL };
+  const ctx = {
+    client,
+    writer,
+    retry: setup.retry,
+    weekEnding: week,
+    timeZone: config.timezone,
+    parallel: PARALLEL,
+    cloud: deployment === "cloud",
+  };
   const { plans, problems } = await planPush(items, ctx);
   io.stdout.write(planTable(plans));
   if (problems.length > 0) {

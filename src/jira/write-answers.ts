@@ -42,6 +42,7 @@ export const WorklogJson = z.object({
   id: Id,
   started: z.string().optional(),
   timeSpentSeconds: z.number().optional(),
+  comment: z.unknown().optional(),
 });
 export type WorklogJson = z.output<typeof WorklogJson>;
 

@@ -20,11 +20,17 @@ import { RequestFailure, type TransportLog } from "./transport.js";
 export interface Worklog {
   started: string;
   timeSpentSeconds: number;
+  /** ADF on Cloud, text on Data Center: the worklog's own words (they mark it as the tool's). */
+  comment?: unknown;
 }
 
 export interface JiraWriter {
-  /** A new comment, marked with `property` (in the create body on Cloud, by a PUT after it elsewhere). */
+  /** Whether a new comment's create body carries its property (Cloud); else markComment does, after it. */
+  readonly marksOnCreate: boolean;
+  /** A new comment (marked with `property` when marksOnCreate); its id. */
   addComment(key: string, body: unknown, property: { key: string; value: unknown }): Promise<string>;
+  /** Sets a comment's property (idempotent). */
+  markComment(id: string, property: { key: string; value: unknown }): Promise<void>;
   /** Edits the comment without mailing the watchers; its property set again. */
   updateComment(key: string, id: string, body: unknown, property: { key: string; value: unknown }): Promise<void>;
   /** One comment with its properties; undefined when it no longer exists (deleted in Jira). */
@@ -54,14 +60,15 @@ export async function createJiraWriter(
   const path = (key: string) => `/issue/${encodeURIComponent(key)}`;
   const cloud = site.deployment === "cloud";
   return {
+    marksOnCreate: cloud,
     async addComment(key, body, property) {
       const made = answered(
         await api.addCommentAdvanced(key, { body, ...(cloud ? { properties: [property] } : {}) }),
       ).answer;
-      const { id } = parsed(CommentSchema, made, `the new comment on ${key}`);
-      if (!cloud)
-        await call("PUT", `/comment/${id}/properties/${encodeURIComponent(property.key)}`, {}, property.value);
-      return id;
+      return parsed(CommentSchema, made, `the new comment on ${key}`).id;
+    },
+    async markComment(id, property) {
+      await call("PUT", `/comment/${id}/properties/${encodeURIComponent(property.key)}`, {}, property.value);
     },
     async updateComment(key, id, body, property) {
       await call("PUT", `${path(key)}/comment/${id}`, { notifyUsers: "false" }, { body });

@@ -7,7 +7,25 @@ import { type Block, textBlocks } from "./text-blocks.js";
 
 type AdfNode = Record<string, unknown>;
 
-const URL_RE = /\bhttps?:\/\/[^\s<>"')\]]+[^\s<>"')\].,;:!?]/g;
+const URL_RE = /\bhttps?:\/\/[^\s<>"]+/g;
+
+/** A URL as found in text, without what ends the sentence: trailing punctuation, an unbalanced ) or ]. */
+function urlsIn(line: string): { index: number; url: string }[] {
+  const out: { index: number; url: string }[] = [];
+  for (const m of line.matchAll(URL_RE)) {
+    let url = m[0];
+    for (;;) {
+      const last = url.at(-1)!;
+      const open = (c: string) => url.split(c).length - 1;
+      if (/[.,;:!?'"]/.test(last)) url = url.slice(0, -1);
+      else if (last === ")" && open("(") < open(")")) url = url.slice(0, -1);
+      else if (last === "]" && open("[") < open("]")) url = url.slice(0, -1);
+      else break;
+    }
+    if (/^https?:\/\/./.test(url)) out.push({ index: m.index, url });
+  }
+  return out;
+}
 
 export function adfBody(text: string): AdfNode {
   const content = textBlocks(text).map(adfBlock);
@@ -39,10 +57,10 @@ const textNode = (text: string): AdfNode => ({ type: "text", text });
 function inline(line: string): AdfNode[] {
   const out: AdfNode[] = [];
   let at = 0;
-  for (const m of line.matchAll(URL_RE)) {
-    if (m.index > at) out.push(textNode(line.slice(at, m.index)));
-    out.push({ type: "text", text: m[0], marks: [{ type: "link", attrs: { href: m[0] } }] });
-    at = m.index + m[0].length;
+  for (const { index, url } of urlsIn(line)) {
+    if (index > at) out.push(textNode(line.slice(at, index)));
+    out.push({ type: "text", text: url, marks: [{ type: "link", attrs: { href: url } }] });
+    at = index + url.length;
   }
   if (at < line.length) out.push(textNode(line.slice(at)));
   return out;
@@ -61,7 +79,7 @@ export function wikiBody(text: string): string {
 }
 
 function wikiBlock(block: Block, depth: string): string {
-  if (block.kind === "code") return `{noformat}\n${block.text.replaceAll("{noformat}", "{ noformat}")}\n{noformat}`;
+  if (block.kind === "code") return preformatted(block.text);
   if (block.kind === "list") {
     const marker = `${depth}${block.ordered ? "#" : "*"}`;
     return block.items.map((item) => wikiItem(item, marker)).join("\n");
@@ -69,12 +87,20 @@ function wikiBlock(block: Block, depth: string): string {
   return block.lines.map(wikiLine).join("\n");
 }
 
+/** A literal block in the first of {noformat} or {code} that the text does not itself contain (else escaped). */
+function preformatted(text: string): string {
+  if (!text.includes("{noformat}")) return `{noformat}\n${text}\n{noformat}`;
+  if (!/\{code[:}]/.test(text)) return `{code:none}\n${text}\n{code}`;
+  return text.split("\n").map(wikiLine).join("\n");
+}
+
 /** `* first line`, the item's further paragraphs on the lines after it, a nested list one level deeper. */
 function wikiItem(item: Block[], marker: string): string {
   const [first, ...rest] = item;
   const head = first?.kind === "paragraph" ? `${marker} ${first.lines.map(wikiLine).join("\n")}` : `${marker} `;
+  // A blank line would end the list: the item's paragraphs are kept apart by a line break of wiki's own.
   const more = (first?.kind === "paragraph" ? rest : item).map((b) =>
-    b.kind === "list" ? wikiBlock(b, marker) : wikiBlock(b, ""),
+    b.kind === "list" ? wikiBlock(b, marker) : b.kind === "paragraph" ? `\\\\\n${wikiBlock(b, "")}` : wikiBlock(b, ""),
   );
   return [head, ...more].join("\n");
 }
@@ -89,9 +115,10 @@ function wikiLine(line: string): string {
       .split("\\")
       .map((part) => part.replace(WIKI_SPECIAL, "\\$&"))
       .join("&#92;");
-  for (const m of line.matchAll(URL_RE)) {
-    out += escape(line.slice(at, m.index)) + m[0];
-    at = m.index + m[0].length;
+  for (const { index, url } of urlsIn(line)) {
+    out += escape(line.slice(at, index)) + url;
+    at = index + url.length;
   }
-  return out + escape(line.slice(at));
+  // "h1. " and "bq. " at the start of a line are a heading and a quote: the dot escaped, they are text.
+  return (out + escape(line.slice(at))).replace(/^(h[1-6]|bq)\./, "$1\\.");
 }

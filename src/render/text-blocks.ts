@@ -19,7 +19,8 @@ export function textBlocks(text: string): Block[] {
   return blocksOf(lines);
 }
 
-function blocksOf(lines: readonly string[]): Block[] {
+/** `item`: the lines of a list item, whose first line is its text even when it looks like a bullet ("* 1. x"). */
+function blocksOf(lines: readonly string[], item = false): Block[] {
   const out: Block[] = [];
   let i = 0;
   while (i < lines.length) {
@@ -27,14 +28,14 @@ function blocksOf(lines: readonly string[]): Block[] {
       i++;
       continue;
     }
-    const bullet = BULLET.exec(lines[i]!);
+    const bullet = item && i === 0 ? null : BULLET.exec(lines[i]!);
     if (bullet) {
       const list = { kind: "list" as const, ordered: bullet[2] !== undefined, items: [] as Block[][] };
       while (i < lines.length && kindOf(lines[i]!) === (list.ordered ? "ordered" : "bullet")) {
         const end = itemEnd(lines, i);
         const marker = BULLET.exec(lines[i]!)![0];
         const body = [lines[i]!.slice(marker.length), ...lines.slice(i + 1, end).map(outdent)];
-        list.items.push(blocksOf(body));
+        list.items.push(blocksOf(body, true));
         i = skipBlanks(lines, end, list.ordered);
       }
       out.push(list);
@@ -80,7 +81,10 @@ function itemEnd(lines: readonly string[], i: number): number {
 function paragraphEnd(lines: readonly string[], i: number): number {
   const code = indented(lines[i]!);
   let k = i + 1;
-  while (k < lines.length && !isBlank(lines[k]) && !BULLET.test(lines[k]!) && indented(lines[k]!) === code) k++;
+  // An item's first line that looks like a bullet ("1. first") goes on with its likes ("2. second").
+  const like = kindOf(lines[i]!) !== undefined;
+  while (k < lines.length && !isBlank(lines[k]) && (like || !BULLET.test(lines[k]!)) && indented(lines[k]!) === code)
+    k++;
   if (code) {
     let next = k;
     while (next < lines.length && isBlank(lines[next])) next++;

@@ -41,10 +41,11 @@ async function applyTicket(plan: TicketPlan, ctx: ApplyContext): Promise<TicketR
   const { key } = plan.item;
   const result: TicketResult = { key, done: [] };
   const pushed: PushedWeek = { ...plan.index.weeks[week] };
-  let recorded = true;
+  let changed = false;
   const step = async (what: string, write: () => Promise<unknown>, idempotent = true) => {
     await withRetry(write, retry, idempotent);
-    result.done.push(what);
+    if (what) result.done.push(what);
+    changed = true;
   };
   try {
     const c = plan.comment;
@@ -52,32 +53,42 @@ async function applyTicket(plan: TicketPlan, ctx: ApplyContext): Promise<TicketR
     if (c && comment && c.action !== "unchanged") {
       const mark = { key: COMMENT_PROPERTY, value: markOf(week, key, comment.hash) };
       if (c.action === "new") {
+        // The id is kept at once: whatever fails after it, the next push edits this comment.
         await step(
           "comment posted",
           async () => (pushed.comment = await writer.addComment(key, comment.body, mark)),
           false,
         );
-      } else await step("comment updated", () => writer.updateComment(key, c.id!, comment.body, mark));
-      pushed.hash = comment.hash;
-      recorded = false;
+        pushed.hash = comment.hash;
+        if (!writer.marksOnCreate) await step("", () => writer.markComment(pushed.comment!, mark));
+      } else {
+        await step("comment updated", () => writer.updateComment(key, c.id!, comment.body, mark));
+        pushed.comment = c.id!;
+        pushed.hash = comment.hash;
+      }
     }
     const w = plan.worklog;
     const log = plan.item.worklog;
     if (w && log && w.action !== "unchanged") {
-      const worklog = { started: w.started, timeSpentSeconds: log.seconds };
+      const worklog = { started: w.started, timeSpentSeconds: log.seconds, comment: w.comment };
       if (w.action === "new") {
         await step(`${log.spent} logged`, async () => (pushed.worklog = await writer.addWorklog(key, worklog)), false);
-      } else await step(`worklog set to ${log.spent}`, () => writer.updateWorklog(key, w.id!, worklog));
+      } else {
+        await step(`worklog set to ${log.spent}`, () => writer.updateWorklog(key, w.id!, worklog));
+        pushed.worklog = w.id!;
+      }
       pushed.seconds = log.seconds;
-      recorded = false;
     }
-    if (!recorded) await record(plan, pushed, ctx).then(() => (recorded = true));
     const m = plan.move;
-    if (m && !("same" in m)) await step(`moved to ${m.to}`, () => writer.transition(key, m.transition, m.resolution));
+    if (m && !("same" in m)) {
+      await step(`moved to ${m.to}`, () => writer.transition(key, m.transition, m.resolution));
+      pushed.status = { asked: plan.item.status!.name, to: m.to };
+    }
+    if (changed) await record(plan, pushed, ctx);
   } catch (e) {
     result.failed = describeFailure(failureOf(e), ctx.url);
     // What went through is remembered even so: the rerun edits it instead of posting it again.
-    if (!recorded) await record(plan, pushed, ctx).catch(() => undefined);
+    if (changed) await record(plan, pushed, ctx).catch(() => undefined);
   }
   return result;
 }

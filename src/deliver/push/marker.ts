@@ -16,6 +16,8 @@ const Week = z.object({
   hash: z.string().optional(),
   worklog: z.string().optional(),
   seconds: z.number().optional(),
+  /** The status asked for (set_status as written) and the one the move led to. */
+  status: z.object({ asked: z.string(), to: z.string() }).optional(),
 });
 export type PushedWeek = z.output<typeof Week>;
 
@@ -55,3 +57,6 @@ export function commentMark(comment: CommentJson): CommentMark | undefined {
 
 /** The hash that tells an unchanged comment: of its text, not of the body (which differs by Jira). */
 export const textHash = (text: string) => sha256Hex(text).slice(0, 16);
+
+/** The words a worklog of this tool carries (so that a lost answer is found again, not logged twice). */
+export const worklogWords = (week: string) => `Weekly report, week ending ${week}`;

@@ -11,7 +11,7 @@ import { RequestFailure } from "../../jira/transport.js";
 import type { CommentJson, TransitionJson } from "../../jira/write-answers.js";
 import type { JiraWriter } from "../../jira/writer.js";
 import type { PushItem } from "./entries.js";
-import { commentMark, ISSUE_PROPERTY, type PushIndex, readIndex } from "./marker.js";
+import { commentMark, ISSUE_PROPERTY, type PushIndex, readIndex, worklogWords } from "./marker.js";
 import { instantOf, worklogStarted } from "./time.js";
 
 export interface TicketPlan {
@@ -21,7 +21,7 @@ export interface TicketPlan {
   status: string;
   comment?: { action: "new" | "update" | "unchanged"; id?: string };
   move?: { from: string; to: string; transition: string; resolution?: string } | { same: string };
-  worklog?: { action: "new" | "update" | "unchanged"; id?: string; started: string };
+  worklog?: { action: "new" | "update" | "unchanged"; id?: string; started: string; comment: unknown };
 }
 
 export interface PlanContext {
@@ -32,13 +32,35 @@ export interface PlanContext {
   timeZone?: string;
   /** Tickets looked at at once. */
   parallel: number;
+  /** Jira Cloud (ADF bodies), else Data Center (text). */
+  cloud: boolean;
 }
 
 const BATCH = 100;
+const SLACK_MS = 36 * 3600_000;
+/** Keys looked up one by one (moved or unknown), at most. */
+const MAX_LOOKUPS = 20;
+
+/** A ticket in two entries would get two comments (and each push would edit one into the other). */
+function twice(items: readonly PushItem[]): { item: PushItem; message: string }[] {
+  const seen = new Map<string, PushItem>();
+  const out: { item: PushItem; message: string }[] = [];
+  for (const item of items) {
+    const first = seen.get(item.key);
+    if (!first) seen.set(item.key, item);
+    else out.push({ item, message: `${item.key} is in two entries; push posts one comment per ticket: merge them` });
+  }
+  return out;
+}
 
 export async function planPush(items: PushItem[], ctx: PlanContext) {
+  const problems: { item: PushItem; message: string }[] = twice(items);
+  for (const item of items) {
+    if (item.worklog && item.worklog.seconds <= 0) {
+      problems.push({ item, message: `${item.key}: time_spent ${item.worklog.spent} is no time to log` });
+    }
+  }
   const issues = await bulkRead([...new Set(items.map((i) => i.key))], ctx);
-  const problems: { item: PushItem; message: string }[] = [];
   const plans = await mapLimit(items, ctx.parallel, async (item): Promise<TicketPlan | undefined> => {
     const issue = issues.get(item.key);
     if (!issue) return void problems.push({ item, message: `${item.key} is not in Jira (or not visible to you)` });
@@ -50,7 +72,7 @@ export async function planPush(items: PushItem[], ctx: PlanContext) {
     const plan: TicketPlan = { item, index, status };
     if (item.comment) plan.comment = await planComment(item, index, issue, ctx);
     if (item.status) {
-      const move = await planMove(item, status, ctx);
+      const move = await planMove(item, status, index, ctx);
       if (typeof move === "string") problems.push({ item, message: move });
       else plan.move = move;
     }
@@ -73,7 +95,7 @@ async function bulkRead(keys: string[], ctx: PlanContext): Promise<Map<string, I
     }
     for (const issue of answer.issues) found.set(issue.key.toUpperCase(), issue);
     // A moved key answers under its new key: find it by asking for the old one alone.
-    for (const key of batch.filter((k) => !found.has(k) && answer.issues.length < batch.length)) {
+    for (const key of batch.filter((k) => !found.has(k)).slice(0, MAX_LOOKUPS)) {
       const moved = await withRetry(() => ctx.client.getIssue(key), ctx.retry).catch(() => undefined);
       if (moved) found.set(key, moved);
     }
@@ -111,22 +133,34 @@ async function planComment(
 }
 
 /** The transition to the wanted status: matched on the status it leads to, then on its name. */
-async function planMove(item: PushItem, status: string, ctx: PlanContext): Promise<TicketPlan["move"] | string> {
+async function planMove(
+  item: PushItem,
+  status: string,
+  index: PushIndex,
+  ctx: PlanContext,
+): Promise<TicketPlan["move"] | string> {
   const want = item.status!;
   const same = (a: string, b: string) => a.localeCompare(b, undefined, { sensitivity: "accent" }) === 0;
   if (same(status, want.name)) return { same: status };
+  // Asked for by a transition's name ("Resolve"), the status it led to is where the ticket is now.
+  const moved = index.weeks[ctx.weekEnding]?.status;
+  if (moved && same(moved.asked, want.name) && same(moved.to, status)) return { same: status };
   const transitions = await withRetry(() => ctx.writer.listTransitions(item.key), ctx.retry);
   const t =
     transitions.find((t) => t.to && same(t.to.name, want.name)) ?? transitions.find((t) => same(t.name, want.name));
   if (!t) {
-    const offered = transitions.map((t) => t.to?.name ?? t.name);
-    const list = offered.length ? `it can go to ${[...new Set(offered)].join(", ")}` : "Jira offers you no transition";
+    const targets = transitions.map((t) => t.to?.name ?? t.name);
+    const list = targets.length ? `it can go to ${[...new Set(targets)].join(", ")}` : "Jira offers you no transition";
     return `${item.key} cannot move from ${status} to ${want.name}: ${list}`;
   }
   const resolution = want.resolution ? resolutionOf(t, want.resolution) : undefined;
+  const offered = t.fields?.resolution?.allowedValues?.map((v) => v.name) ?? [];
+  if (!want.resolution && t.fields?.resolution?.required) {
+    const list = offered.length ? ` (it offers ${offered.join(", ")})` : "";
+    return `${item.key}: the move to ${t.to?.name ?? t.name} needs a resolution: add resolution: to the entry${list}`;
+  }
   if (want.resolution && !resolution) {
-    const allowed = t.fields?.resolution?.allowedValues?.map((v) => v.name) ?? [];
-    const why = allowed.length ? `it offers ${allowed.join(", ")}` : "its screen has no resolution";
+    const why = offered.length ? `it offers ${offered.join(", ")}` : "its screen has no resolution";
     return `${item.key}: the move to ${t.to?.name ?? t.name} cannot set resolution ${want.resolution}: ${why}`;
   }
   return { from: status, to: t.to?.name ?? t.name, transition: t.id, ...(resolution ? { resolution } : {}) };
@@ -137,20 +171,24 @@ function resolutionOf(t: TransitionJson, wanted: string): string | undefined {
   return allowed.find((v) => v.name.toLowerCase() === wanted.toLowerCase())?.name;
 }
 
-/** The week's worklog: by the index, else one started at this week's time (a push that failed after it). */
+/**
+ * The week's worklog: the one the index names if it still exists, else one marked with this
+ * tool's words for the week (a push whose answer was lost); another's worklog is never taken.
+ */
 async function planWorklog(item: PushItem, index: PushIndex, ctx: PlanContext): Promise<TicketPlan["worklog"]> {
   const started = worklogStarted(ctx.weekEnding, ctx.timeZone);
-  const pushed = index.weeks[ctx.weekEnding];
-  if (pushed?.worklog) {
-    return { action: pushed.seconds === item.worklog!.seconds ? "unchanged" : "update", id: pushed.worklog, started };
-  }
+  const words = worklogWords(ctx.weekEnding);
+  const comment = ctx.cloud
+    ? { type: "doc", version: 1, content: [{ type: "paragraph", content: [{ type: "text", text: words }] }] }
+    : words;
+  // A day and a half either side: another machine may count 09:00 in another time zone.
   const at = instantOf(started);
-  const logs = await withRetry(() => ctx.writer.listWorklogs(item.key, at - 1000), ctx.retry);
-  const earlier = logs.find((w) => w.started !== undefined && instantOf(w.started) === at);
-  if (!earlier) return { action: "new", started };
-  return {
-    action: earlier.timeSpentSeconds === item.worklog!.seconds ? "unchanged" : "update",
-    id: earlier.id,
-    started,
-  };
+  const near = (w: { started?: string }) => w.started !== undefined && Math.abs(instantOf(w.started) - at) <= SLACK_MS;
+  const logs = await withRetry(() => ctx.writer.listWorklogs(item.key, at - SLACK_MS), ctx.retry);
+  const recorded = index.weeks[ctx.weekEnding]?.worklog;
+  const marked = (w: { comment?: unknown }) => JSON.stringify(w.comment ?? "").includes(words);
+  const mine = logs.find((w) => w.id === recorded) ?? logs.find((w) => near(w) && marked(w));
+  if (!mine) return { action: "new", started, comment };
+  const same = mine.timeSpentSeconds === item.worklog!.seconds;
+  return { action: same ? "unchanged" : "update", id: mine.id, started, comment };
 }
