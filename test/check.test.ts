@@ -63,10 +63,12 @@ patches:
     entries:
       - ticket: KRN-1
         notes: ["see [1] and [3]"]
+      - ticket: KRN-1
+        progress: none
   - title: B
     entries:
       - ticket: KRN-1
-        progress: none
+        notes: [next week]
     references:
       1: https://example.com/one
       2: https://example.com/two
@@ -78,14 +80,19 @@ patches:
       "2024-06-14.yaml:5:17: warning: sections[0].entries[0].notes[0]: " +
         "footnote [3] is used but not defined; add it under references:",
     );
+    // Twice in one section: a block pasted twice, an error; in another section (This week / Next week) a warning.
     expect(r.stderr).toContain(
-      "2024-06-14.yaml:8:17: sections[1].entries[0].ticket: KRN-1 is reported twice: " +
+      "2024-06-14.yaml:6:17: sections[0].entries[1].ticket: KRN-1 is reported twice: " +
         "here and at line 4 (sections[0].entries[0].ticket); was a block pasted twice?",
     );
     expect(r.stderr).toContain(
-      "2024-06-14.yaml:12:7: warning: sections[1].references.2: footnote [2] is defined but never used in the text",
+      "2024-06-14.yaml:10:17: warning: sections[1].entries[0].ticket: KRN-1 is in two sections: " +
+        "here and at line 4 (sections[0].entries[0].ticket); weekly push posts one comment per ticket",
     );
-    expect(r.stderr).toMatch(/1 file checked: 1 error, 2 warnings\n$/);
+    expect(r.stderr).toContain(
+      "2024-06-14.yaml:14:7: warning: sections[1].references.2: footnote [2] is defined but never used in the text",
+    );
+    expect(r.stderr).toMatch(/1 file checked: 1 error, 3 warnings\n$/);
   });
 
   it(

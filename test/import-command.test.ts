@@ -139,13 +139,16 @@ describe("import: inputs", () => {
 
   it("an email that is not a weekly report (a sent-mail folder has many) is skipped and named", async () => {
     const dir = tmpProject({
-      "in.txt": `${email("2023-01-06")}\n${email("2023-01-13", "Hi all,\n\nlunch on Friday?\n")}`,
+      "in.txt": `${email("2023-01-06")}\n${email("2023-01-13", "Hi all,\n\nlunch on Friday?\n").replace(
+        "Subject: [Weekly] Week ending 2023-01-13",
+        "Subject: lunch",
+      )}`,
     });
     const r = await runImport(dir, { files: ["in.txt"] });
     expect(r.code).toBe(0);
     expect(r.stderr).toBe(
-      'in.txt:13: skipped the email "[Weekly] Week ending 2023-01-13": not a weekly report ' +
-        "(no section title (underlined with === or ---) and no === Patch status === or other trailer)\n",
+      'in.txt:13: skipped the email "lunch": not a weekly report (no section title (underlined with === or ---, ' +
+        "== X ==, ## X), no === trailer ===, and a Subject that does not say weekly, status or week ending)\n",
     );
     expect(readdirSync(dir).sort()).toEqual(["2023-01-06.yaml", "in.txt"]);
   });

@@ -22,4 +22,5 @@ export interface ParsedBody {
   closing?: string;
   sign_off?: string;
   signature?: string;
+  after?: string;
 }

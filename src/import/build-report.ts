@@ -9,6 +9,7 @@ import { finish, type ImportedReport, nameOf, type Skipped, weekOf } from "./imp
 import { headerOf, mailFieldsOf } from "./header-block.js";
 import { isJipdate, jipdateReport } from "./jipdate.js";
 import { scrubbedNoteAt } from "./list-archive.js";
+import { keysIn } from "./lines.js";
 import { parseBody } from "./parse-body.js";
 import type { Email } from "./read-emails.js";
 
@@ -16,7 +17,7 @@ export type { ImportedReport, Skipped };
 
 export function buildReport(email: Email, config: Config): ImportedReport | Skipped {
   if (isJipdate(email.body)) return jipdateReport(email, config);
-  const notices: Diagnostic[] = [];
+  const notices: Diagnostic[] = [...(email.notices ?? [])];
   const body = withoutArchiveNote(email, notices);
   const { bodyLine, lineNumbers } = email;
   const lineOf = lineNumbers
@@ -27,11 +28,14 @@ export function buildReport(email: Email, config: Config): ImportedReport | Skip
   const names = senderNames(email.headers.from?.[0]);
   const parsed = parseBody(body, lineOf, { decoded: email.decoded, names });
   notices.push(...parsed.notices);
-  if (!holdsReport(parsed.body)) {
-    const why = "no section title (underlined with === or ---) and no === Patch status === or other trailer";
+  if (!holdsReport(parsed.body) && !(REPORT_SUBJECT.test(email.headers.subject ?? "") && body.some((l) => l.trim()))) {
+    const why =
+      "no section title (underlined with === or ---, == X ==, ## X), no === trailer ===, " +
+      "and a Subject that does not say weekly, status or week ending";
     const message = `skipped ${nameOf(email)}: not a weekly report (${why})`;
     return { skipped: { severity: "info", file: email.file, line: email.line, message } };
   }
+  namedKeys(parsed.body, notices, email.line);
   const weekEnding = weekOf(email, config, notices);
   const mail = mailFieldsOf(email, config, weekEnding, notices);
   const header = headerOf(email, mail, config, weekEnding);
@@ -44,6 +48,29 @@ export function buildReport(email: Email, config: Config): ImportedReport | Skip
     ...style,
   };
   return finish(email, weekEnding, report, notices, expectedOf(email, body, lineOf));
+}
+
+/** A Subject that says the email is a weekly report, though its body has no titles a report has. */
+const REPORT_SUBJECT = /\b(?:weekly|week(?:ly)? ending|w\/e|status|report|update|ww ?\d{1,2}|week \d{1,2})\b/i;
+
+/** Keys that are in text only (no entry of theirs): weekly push and weekly team see no ticket there. */
+function namedKeys(body: ParsedBody, notices: Diagnostic[], line: number): void {
+  const entries = new Set(
+    body.sections.flatMap((s) => (s.entries ?? []).flatMap((e) => e.tickets ?? (e.ticket ? [e.ticket] : []))),
+  );
+  const texts = [
+    body.intro,
+    ...body.sections.flatMap((s) =>
+      (s.entries ?? []).filter((e) => !e.ticket && !e.tickets && !e.label).map((e) => e.text),
+    ),
+  ];
+  const keys = [...new Set(texts.flatMap((t) => keysIn(t ?? "")))].filter((k) => !entries.has(k));
+  if (keys.length === 0) return;
+  const shown = keys.length > 6 ? `${keys.slice(0, 6).join(", ")} and ${keys.length - 6} more` : keys.join(", ");
+  const message =
+    `${shown} ${keys.length === 1 ? "is" : "are"} in the text only, not under a [KEY] heading: ` +
+    "kept as written; weekly push and weekly team see no entry for them";
+  notices.push({ severity: "info", line, message });
 }
 
 const holdsReport = (b: ParsedBody) =>

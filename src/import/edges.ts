@@ -73,3 +73,30 @@ function isName(line: string, names: readonly string[]): boolean {
   const text = line.replace(/^[-–—~]\s*/, "").toLowerCase();
   return text !== "" && names.some((n) => n.toLowerCase() === text || n.split(/\s+/)[0]!.toLowerCase() === text);
 }
+
+const ORIGINAL = /^-{2,}\s*(?:original message|forwarded message)\s*-{2,}$/i;
+const OUTLOOK_RULE = /^_{8,}$/;
+
+/**
+ * Where the mail a reply quotes at its end begins: "-----Original Message-----", an Outlook
+ * block ("From: ..." then "Sent: ..."), or "On ... wrote:" with only "> " lines after it.
+ * Undefined when the email quotes nothing at its end (a quote at the top is readTop's).
+ */
+export function quotedTailAt(lines: readonly string[]): number | undefined {
+  const first = skipBlank(lines, 0);
+  for (let k = first + 1; k < lines.length; k++) {
+    const line = lines[k]!.trim();
+    if (ORIGINAL.test(line)) return k;
+    const outlook =
+      /^From:\s*\S/.test(lines[k]!) &&
+      /^(?:Sent|Date):\s*\S/.test(lines[k + 1] ?? "") &&
+      /^(?:To|Subject|Cc):/.test(lines[k + 2] ?? "");
+    if (outlook && (isBlank(lines[k - 1]) || OUTLOOK_RULE.test(lines[k - 1]!.trim()))) {
+      return OUTLOOK_RULE.test(lines[k - 1]!.trim()) ? k - 1 : k;
+    }
+    if (/^On .+wrote:$/.test(line) && lines.slice(k + 1).every((l) => isBlank(l) || l.startsWith(">"))) {
+      return lines.slice(k + 1).some((l) => l.startsWith(">")) ? k : undefined;
+    }
+  }
+  return undefined;
+}

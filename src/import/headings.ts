@@ -16,7 +16,11 @@ export interface HeadingAt {
 }
 
 const KEY = String.raw`[A-Z][A-Z0-9_]*-[1-9][0-9]*`;
-const GROUPS = new RegExp(String.raw`^((?:\[${KEY}(?:\s*,\s*${KEY})*\][ \t]*)+)(.*)$`);
+/** Before the keys: a Markdown heading's #s, a bold's **, or a bullet: the heading is then kept as written. */
+const LEAD = String.raw`(?:#{1,6}[ \t]+|\*\*|[*\-+•][ \t]+)?`;
+const GROUPS = new RegExp(String.raw`^(${LEAD})((?:\[${KEY}(?:\s*,\s*${KEY})*\][ \t]*)+)(.*)$`);
+/** `KEY: summary`, `KEY - summary` (a key at the margin, then a colon or a dash). */
+const BARE = new RegExp(String.raw`^(${KEY})(?:[ \t]*[:–—][ \t]+|[ \t]+[-–—][ \t]+)(\S.*)$`);
 const COMBINED = new RegExp(String.raw`^\[(${KEY})[ \t]*\|[ \t]*([^\]]*)\][ \t]*$`);
 const LABEL = /^\(([^()\s](?:[^()]{0,38}[^()\s.,:;!?])?)\)(?:[ \t]+\((.*)\))?[ \t]*$/;
 
@@ -39,7 +43,13 @@ function readHeading(lines: readonly string[], i: number): HeadingAt | undefined
   const combined = COMBINED.exec(line);
   if (combined) return { keys: [combined[1]!], summary: combined[2]!.trim() || undefined, lines: 1, canonical: false };
   const groups = GROUPS.exec(line);
-  if (groups) return ticketHeading(lines, i, groups[1]!, groups[2]!);
+  if (groups) {
+    const found = ticketHeading(lines, i, groups[2]!, groups[3]!.replace(/\*\*[ \t]*$/, ""));
+    return found && groups[1] ? { ...found, lines: 1, canonical: false } : found;
+  }
+  const bare = BARE.exec(line);
+  if (bare && JIRA_KEY.test(bare[1]!))
+    return { keys: [bare[1]!], summary: bare[2]!.trim(), lines: 1, canonical: false };
   const label = LABEL.exec(line);
   if (!label) return undefined;
   const summary = label[2];

@@ -48,7 +48,8 @@ export const progressLine = (value: "none" | "no-update", bullet: string) =>
 
 /** Jira keys in a piece of text, in order, each once. */
 export function keysIn(text: string): string[] {
-  const found = text.match(/\b[A-Z][A-Z0-9_]*-[1-9][0-9]*\b/g) ?? [];
+  // CVE-2024-1234 is no key (nor is CVE-2024 of it).
+  const found = text.match(/\b[A-Z][A-Z0-9_]*-[1-9][0-9]*\b(?!-\d)/g) ?? [];
   return [...new Set(found.filter((k) => JIRA_KEY.test(k)))];
 }
 

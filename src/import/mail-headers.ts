@@ -57,7 +57,8 @@ export function headersOf(fields: Map<string, string>): MailHeaders {
   }
   const subject = fields.get("subject");
   if (subject !== undefined) out.subject = subject;
-  const date = fields.get("date");
+  // A pasted Outlook header says "Sent:" where others say "Date:".
+  const date = fields.get("date") ?? fields.get("sent");
   const day = date === undefined ? undefined : localDateOf(date);
   if (day) out.date = day;
   return out;

@@ -5,7 +5,7 @@
 import type { Diagnostic } from "../core/diagnostic.js";
 import type { ParsedBody, SectionInput } from "./body.js";
 import { blanksAfter, blockText, type ParseContext, skipBlank, trimEnd } from "./context.js";
-import { readEnd, readTop } from "./edges.js";
+import { quotedTailAt, readEnd, readTop } from "./edges.js";
 import { footnoteBlockAt } from "./footnotes.js";
 import { headingAt } from "./headings.js";
 import { detectLayout, styleOf } from "./layout.js";
@@ -21,10 +21,14 @@ export interface BodyOptions {
 }
 
 export function parseBody(
-  lines: readonly string[],
+  all: readonly string[],
   lineOf: (i: number) => number,
   opts: BodyOptions = {},
 ): { body: ParsedBody; notices: Diagnostic[] } {
+  // The mail a reply quotes at its end is kept whole, after everything: it is no part of the report.
+  const q = quotedTailAt(all);
+  const lines = q === undefined ? all : all.slice(0, trimEnd(all, 0, q));
+  const after = q === undefined ? undefined : blockText(all.slice(q), 0);
   const layout = detectLayout(lines);
   const ctx: ParseContext = { lines, lineOf, notices: [], layout, tickets: new Map(), decoded: opts.decoded };
   const tail = readEnd(lines, opts.names);
@@ -37,6 +41,7 @@ export function parseBody(
   readParts(ctx, body, top.start, tail.end);
   if (tail.signOff) body.sign_off = keep(tail.signOff, tail.signature ? blanksAfter(lines, tail.signOff[1]) : 0);
   if (tail.signature) body.signature = keep(tail.signature, 0);
+  if (after !== undefined) body.after = after;
   const style = { ...styleOf(ctx.layout).style, ...body.style };
   return { body: { ...body, ...(Object.keys(style).length ? { style } : {}) }, notices: ctx.notices };
 }

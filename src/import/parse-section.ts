@@ -32,8 +32,11 @@ export function parseSection(
     // The template prints the first item right under the title (or one blank line under a preamble).
     const extra = section.comment === undefined && section.progress === undefined ? next - k : 0;
     const canonical = title.lines === 2 && title.underline?.exact && title.underline.char === ctx.layout.underline;
-    if (!canonical || extra > 0)
-      section.heading = blockText(lines.slice(i, i + title.lines), extra + (next < end ? 0 : blanks));
+    if (!canonical || extra > 0) {
+      const own = lines.slice(i, i + title.lines);
+      // Items print right under the heading: its text ends in a line end per blank line before them.
+      section.heading = next < end ? `${own.join("\n")}\n${"\n".repeat(extra)}` : blockText(own, blanks);
+    }
     k = next;
   }
   parseItems(ctx, section, skipBlank(lines, k, end), end, blanks);
@@ -51,13 +54,17 @@ function readPreamble(ctx: ParseContext, k: number, end: number) {
   return { end: k, fields };
 }
 
-function parseItems(ctx: ParseContext, section: SectionInput, k: number, end: number, blanks: number): void {
+function parseItems(ctx: ParseContext, section: SectionInput, start: number, end: number, blanks: number): void {
   const { lines } = ctx;
   const entries = section.entries as EntryInput[];
-  while (k < end) {
-    const itemEnd = endOfItem(ctx, k, end);
+  const spans: [number, number][] = [];
+  for (let k = start; k < end; k = skipBlank(lines, spans.at(-1)![1], end)) spans.push([k, endOfItem(ctx, k, end)]);
+  // Items that follow one another with no blank line between (a compact layout): the section says so.
+  const tight = spans.length > 1 && spans.slice(1).every(([k], n) => k === trimEnd(lines, spans[n]![0], spans[n]![1]));
+  if (tight) section.tight = true;
+  for (const [k, itemEnd] of spans) {
     const stop = trimEnd(lines, k, itemEnd);
-    const after = itemEnd >= end ? blanks : blanksAfter(lines, stop, end);
+    const after = itemEnd >= end ? blanks : tight ? 0 : blanksAfter(lines, stop, end);
     const footnotes = footnoteBlockAt(lines, k, stop);
     const h = headingAt(lines, k);
     if (footnotes && footnotes.end === stop && itemEnd >= end && footnotes.exact && after <= 1) {
@@ -65,7 +72,6 @@ function parseItems(ctx: ParseContext, section: SectionInput, k: number, end: nu
       if (footnotes.indent !== ctx.layout.footnoteIndent) section.footnote_indent = footnotes.indent;
     } else if (h) entries.push(parseEntry(ctx, k, stop, h, after));
     else entries.push(textItem(ctx, k, stop, after));
-    k = skipBlank(lines, itemEnd, end);
   }
 }
 

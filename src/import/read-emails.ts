@@ -2,6 +2,7 @@
 // another (split at each `From:` header block), or an mbox (split at its `From ` lines). Plain
 // messages are read as they stand, so each body line keeps its input line number; real MIME
 // messages are decoded by decodeMime.
+import type { Diagnostic } from "../core/diagnostic.js";
 import { UserError } from "../core/errors.js";
 import { mapLimit } from "../core/parallel.js";
 import { isUtf8 } from "node:buffer";
@@ -30,10 +31,16 @@ export interface Email {
   decoded?: string;
   /** Whether its lines end in CRLF (then so do the rendered report's). */
   crlf?: boolean;
+  /** What reading the bytes changed (a byte-order mark, mixed line ends), at input lines. */
+  notices?: Diagnostic[];
 }
 
 export const STDIN_NAME = "<stdin>";
-const TYPED_HEADERS = new Set(["from", "to", "cc", "bcc", "subject", "reply-to", "date"]);
+/** Headers a mail system adds: a block with one is a message's own, not lines the author pasted. */
+const TRANSPORT = new RegExp(
+  "^(?:received|message-id|mime-version|content-.*|dkim-.*|arc-.*|delivered-to|return-path|x-.*|in-reply-to|" +
+    "references|authentication-results|thread-.*|list-.*|precedence|errors-to|sender|envelope-to)$",
+);
 const MAX_INPUT_BYTES = 512 * 1024 * 1024;
 const WHAT = "file of weekly report emails (plain text or mbox)";
 /** Messages decoded at once: mailparser streams, so a few in flight keep the CPU busy. */
@@ -88,9 +95,38 @@ export async function readEmails<T>(
   const lines = decodeText(buf, file, WHAT).split("\n");
   const crlf = endsInCrlf(buf);
   if (lines.at(-1) === "") lines.pop();
-  return mapLimit(splitPlain(lines), IN_FLIGHT, async ([start, end]) =>
-    take(crlfOf(await plainEmail(lines, start, end, file).catch(userError), crlf)),
-  );
+  const spans = splitPlain(lines);
+  const said = byteNotices(buf, crlf);
+  return mapLimit(spans, IN_FLIGHT, async ([start, end]) => {
+    const email = crlfOf(await plainEmail(lines, start, end, file).catch(userError), crlf);
+    if (!(email instanceof UserError)) email.notices = said.filter((d) => d.line! > start && d.line! <= end);
+    return take(email);
+  });
+}
+
+/** What the text of a report cannot keep: a byte-order mark, line ends unlike the rest, no final line end. */
+function byteNotices(buf: Buffer, crlf: boolean): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const say = (line: number, message: string) => out.push({ severity: "info", line, message });
+  if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf)
+    say(1, "left out: the byte-order mark the file starts with");
+  let line = 1;
+  const odd: number[] = [];
+  for (let at = buf.indexOf(0x0a); at !== -1; at = buf.indexOf(0x0a, at + 1), line++) {
+    if ((buf[at - 1] === 0x0d) !== crlf) odd.push(line);
+  }
+  if (odd.length) {
+    const ends = crlf ? "LF" : "CRLF";
+    const lines = odd.length === 1 ? "this line ends" : `${odd.length} lines end (this is the first)`;
+    say(
+      odd[0]!,
+      `normalized: ${lines} in ${ends}, the others in ${crlf ? "CRLF" : "LF"}; ` +
+        `the report prints ${crlf ? "CRLF" : "LF"}`,
+    );
+  }
+  if (buf.length > 0 && buf[buf.length - 1] !== 0x0a)
+    say(line, "normalized: the last line has no line end; the report prints one");
+  return out;
 }
 
 /** One mbox message: as it stands when it is plain UTF-8 text; a simple MIME one by hand; else through mailparser. */
@@ -132,11 +168,27 @@ function splitPlain(lines: readonly string[]): [number, number][] {
     let start = i;
     while (start > 0 && (isHeaderLine(lines[start - 1]) || /^[ \t]+\S/.test(lines[start - 1]!))) start--;
     if (start > 0 && lines[start - 1]!.trim() !== "") return; // header-like lines inside a paragraph
-    if (starts.at(-1) !== start) starts.push(start);
+    if (starts.at(-1) !== start && startsEmail(lines, start)) starts.push(start);
   });
   const first = lines.findIndex((l) => l.trim() !== "");
   if (first !== -1 && (starts.length === 0 || first < starts[0]!)) starts.unshift(first);
   return starts.map((s, k) => [s, starts[k + 1] ?? lines.length]);
+}
+
+/** A line just before a header block that makes it part of the email it stands in (a forward, a quote). */
+const QUOTE_MARK = /^(?:begin forwarded message:|-{2,} ?(?:original|forwarded) message ?-{2,}|>.*)$/i;
+
+/**
+ * Whether the header block at lines[start] begins an email of its own: a From: with an address
+ * and a Subject:, not after a "Begin forwarded message:" or "-----Original Message-----" line,
+ * and not an Outlook quote of the mail replied to (which says "Sent:").
+ */
+function startsEmail(lines: readonly string[], start: number): boolean {
+  const { fields } = readHeaderBlock(lines, start);
+  if (!/@|<[^>]*>/.test(fields.get("from") ?? "") || !fields.has("subject") || fields.has("sent")) return false;
+  let k = start - 1;
+  while (k >= 0 && lines[k]!.trim() === "") k--;
+  return k < 0 || !QUOTE_MARK.test(lines[k]!.trim());
 }
 
 /** lines[start, end) as an email; `offset` is the input line of lines[0]. */
@@ -165,7 +217,7 @@ async function plainEmail(
   const headerEnd = block.separated ? block.next - 1 : block.next;
   // A header block the author typed into the report (From:, To:, Subject:, ...) is kept as written;
   // a message's own (Received:, Message-ID:, Content-Type:, ...) is not part of the report's text.
-  const typed = [...block.fields.keys()].every((n) => TYPED_HEADERS.has(n));
+  const typed = ![...block.fields.keys()].some((n) => TRANSPORT.test(n));
   return {
     file,
     line: offset + start,

@@ -29,20 +29,47 @@ export function trailerTitleOf(line: string): { title: string; exact: boolean } 
 const UNDERLINE = /^(=+|-+)[ \t]*$/;
 const EQUALS = /^==[ \t]+(\S(?:.*\S)?)[ \t]+==[ \t]*$/;
 const COLON = /^([A-Z0-9][^:.,;!?]{0,40}):[ \t]*$/;
+/** A Markdown heading (## and deeper: a lone # is a comment line here) that names no ticket. */
+const MARKDOWN = /^#{2,6}[ \t]+(\S.*?)[ \t#]*$/;
+/** A line of capitals alone ("KERNEL", "IN PROGRESS", "OUT OF OFFICE"). */
+const CAPS = /^([A-Z][A-Z0-9&/+ -]{1,40}[A-Z0-9])[ \t]*:?[ \t]*$/;
 
-/** What the body's section titles look like: underlined, `== X ==`, or (neither) `X:` lines. */
-export function titleKinds(lines: readonly string[]): { colon: boolean } {
-  const other = lines.some((l, i) => EQUALS.test(l) || underlined(lines, i) !== undefined);
-  return { colon: !other };
+export interface TitleKinds {
+  colon: boolean;
+  caps: boolean;
 }
 
-export function sectionTitleAt(lines: readonly string[], i: number, kinds: { colon: boolean }): TitleAt | undefined {
+/** What the body's section titles look like: underlined, `== X ==`, `## X`, else `X:` or CAPITALS lines. */
+export function titleKinds(lines: readonly string[]): TitleKinds {
+  const other = lines.some(
+    (l, i) => EQUALS.test(l) || markdownTitle(l) !== undefined || underlined(lines, i) !== undefined,
+  );
+  const caps = lines.filter((l) => capsTitle(l) !== undefined).length >= 2;
+  return { colon: !other, caps: !other && caps };
+}
+
+const markdownTitle = (line: string) => {
+  const m = MARKDOWN.exec(line);
+  return m && !/\[[A-Z][A-Z0-9_]*-[1-9]/.test(m[1]!) ? m[1]!.replace(/^\*\*(.*)\*\*$/, "$1") : undefined;
+};
+
+function capsTitle(line: string): string | undefined {
+  const m = CAPS.exec(line);
+  if (!m || /[A-Z][A-Z0-9_]*-[1-9]/.test(m[1]!) || m[1]!.split(/\s+/).length > 5) return undefined;
+  return m[1]!.replace(/[ \t]+$/, "");
+}
+
+export function sectionTitleAt(lines: readonly string[], i: number, kinds: TitleKinds): TitleAt | undefined {
   const line = lines[i];
   if (line === undefined || isBlank(line) || /^\s/.test(line)) return undefined;
   const under = underlined(lines, i);
   if (under) return under;
   const eq = EQUALS.exec(line);
   if (eq && !trailerTitleOf(line)) return { title: eq[1]!, lines: 1 };
+  const md = markdownTitle(line);
+  if (md !== undefined) return { title: md, lines: 1 };
+  const caps = kinds.caps ? capsTitle(line) : undefined;
+  if (caps !== undefined) return { title: caps, lines: 1 };
   const colon = kinds.colon ? COLON.exec(line) : null;
   if (colon && line.split(/\s+/).length <= 6 && (i === 0 || isBlank(lines[i - 1])) && !isBlank(lines[i + 1])) {
     return { title: colon[1]!.trim(), lines: 1 };

@@ -28,17 +28,48 @@ const monthOf = (name: string) => {
   return k !== -1 && FULL[k]!.startsWith(name.toLowerCase()) ? k + 1 : undefined;
 };
 
-/** A calendar date written in a subject, in any of the usual forms. */
-function subjectDate(subject: string): string | undefined {
+const YEARLESS_DM = /\b(\d{1,2})(?:st|nd|rd|th)?[ -]([A-Za-z]{3,9})\b(?![ -]?\d)/;
+const YEARLESS_MD = /\b([A-Za-z]{3,9})\.? (\d{1,2})(?:st|nd|rd|th)?\b(?!,? ?\d{4})/;
+const DOTTED = /\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b/;
+
+/** A calendar date written in a subject, in any of the usual forms; a day without a year in `sent`'s year. */
+function subjectDate(subject: string, sent?: string): string | undefined {
   const iso = ISO.exec(subject);
   if (iso) return dateOf(iso[1]!, iso[2]!, iso[3]!);
+  const dotted = DOTTED.exec(subject); // 12.04.2024: day.month.year, as Europe writes it
+  if (dotted) return dateOf(dotted[3]!, dotted[2]!, dotted[1]!);
   const dm = DAY_MONTH.exec(subject);
   const m1 = dm ? monthOf(dm[2]!) : undefined;
   if (dm && m1) return dateOf(dm[3]!, String(m1), dm[1]!);
   const md = MONTH_DAY.exec(subject);
   const m2 = md ? monthOf(md[1]!) : undefined;
   if (md && m2) return dateOf(md[3]!, String(m2), md[2]!);
+  if (!sent) return undefined;
+  const ydm = YEARLESS_DM.exec(subject);
+  const m3 = ydm ? monthOf(ydm[2]!) : undefined;
+  if (ydm && m3) return nearest(sent, String(m3), ydm[1]!);
+  const ymd = YEARLESS_MD.exec(subject);
+  const m4 = ymd ? monthOf(ymd[1]!) : undefined;
+  if (ymd && m4) return nearest(sent, String(m4), ymd[2]!);
   return undefined;
+}
+
+/** The day of that month and day nearest `sent` (the year before, of, or after it). */
+function nearest(sent: string, month: string, day: string): string | undefined {
+  const year = Number(sent.slice(0, 4));
+  const days = (d: string) => Math.abs(Date.parse(d) - Date.parse(sent));
+  const candidates = [year - 1, year, year + 1]
+    .map((y) => dateOf(String(y), month, day))
+    .filter((d) => d !== undefined);
+  return candidates.sort((a, b) => days(a) - days(b))[0];
+}
+
+/** WW52 sent in January is last year's: the ISO week of that number nearest the day it was sent. */
+function nearestWeek(sent: string, week: number, endsOn: Weekday): string | undefined {
+  const year = Number(sent.slice(0, 4));
+  const days = (d: string) => Math.abs(Date.parse(d) - Date.parse(sent));
+  const ends = [year - 1, year, year + 1].map((y) => isoWeekEnd(y, week, endsOn)).filter((d) => d !== undefined);
+  return ends.sort((a, b) => days(a) - days(b))[0];
 }
 
 /** The `endsOn` day of ISO week `week` of `year`. */
@@ -55,11 +86,12 @@ function isoWeekEnd(year: number, week: number, endsOn: Weekday): string | undef
  * names its week: the `endsOn` day on or after it ("week of Monday 22nd" is the week ending Friday).
  */
 export function weekEndingOf(subject: string | undefined, sent: string | undefined, endsOn: Weekday) {
-  const inSubject = subject ? subjectDate(subject) : undefined;
-  if (inSubject) return { date: weekEndingFor(inSubject, endsOn), from: "subject" as const };
+  const inSubject = subject ? subjectDate(subject, sent) : undefined;
+  // "Week ending 2025-01-23" names the week's end as the author has it, even on another weekday.
+  const named = inSubject && /\b(?:week[- ]?ending|w\/?e|ending)\b/i.test(subject ?? "");
+  if (inSubject) return { date: named ? inSubject : weekEndingFor(inSubject, endsOn), from: "subject" as const };
   const ww = subject ? WORK_WEEK.exec(subject) : undefined;
-  const year = sent ? Number(sent.slice(0, 4)) : undefined;
-  const byNumber = ww && year ? isoWeekEnd(year, Number(ww[1]), endsOn) : undefined;
+  const byNumber = ww && sent ? nearestWeek(sent, Number(ww[1]), endsOn) : undefined;
   if (byNumber) return { date: byNumber, from: "subject" as const };
   if (sent) return { date: weekReportedOn(sent, endsOn), from: "date" as const };
   return undefined;

@@ -53,6 +53,7 @@ export function buildModel(report: Report, config: Config, opts: ModelOptions): 
     closing_lines: linesOf(report.closing),
     sign_off_lines: linesOf(report.sign_off),
     signature_lines: linesOf(report.signature),
+    after_lines: linesOf(report.after),
     // A part after the sections is set off by a blank line, unless nothing of the body came before it
     // (the header block and the greeting, quote and intro end in one of their own).
     gaps: {
@@ -61,6 +62,7 @@ export function buildModel(report: Report, config: Config, opts: ModelOptions): 
       closing: parts.sections || parts.references || parts.trailers || parts.end_references,
       sign_off: parts.sections || parts.references || parts.trailers || parts.end_references || parts.closing,
       signature: Object.values(parts).some(Boolean),
+      after: Object.values(parts).some(Boolean) || report.signature !== undefined,
     },
     site: opts.site ?? null,
     newline: style?.newline === "crlf" ? "\r\n" : "\n",
@@ -106,6 +108,7 @@ function buildSection(s: Section, report: Report, config: Config, opts: ModelOpt
     items,
     references: buildFootnotes(s.references),
     footnote_indent: indentText(s.footnote_indent ?? report.style?.footnote_indent),
+    tight: s.tight ?? false,
   };
 }
 

@@ -73,6 +73,8 @@ export const SectionModel = z.strictObject({
   items: z.array(ItemModel),
   references: z.array(FootnoteModel),
   footnote_indent: z.string(),
+  /** Whether its items follow one another with no blank line between them. */
+  tight: z.boolean(),
 });
 
 export const TrailerModel = z.strictObject({
@@ -110,6 +112,8 @@ export const ReportModel = z.strictObject({
   closing_lines: lines,
   sign_off_lines: lines,
   signature_lines: lines,
+  /** The mail a reply quotes, after everything (empty when none). */
+  after_lines: lines,
   /** For the parts after the sections: whether a blank line comes before each (not so at the top of the body). */
   gaps: z.strictObject({
     references: z.boolean(),
@@ -117,6 +121,7 @@ export const ReportModel = z.strictObject({
     closing: z.boolean(),
     sign_off: z.boolean(),
     signature: z.boolean(),
+    after: z.boolean(),
   }),
   /** The Jira site, for links (null when none is configured). */
   site: z.string().nullable(),

@@ -33,7 +33,7 @@ export function carryForward(doc: Document.Parsed, report: Report, opts: CarryOp
   if (doc.has("week_ending")) doc.set("week_ending", opts.weekEnding);
   renameWeekInHeader(doc, opts.weekEnding);
   // This week's words go like its notes: the quote of last week's thread, the intro, the prose.
-  for (const key of ["quote", "intro"]) doc.delete(key);
+  for (const key of ["quote", "intro", "after"]) doc.delete(key);
   for (const section of items(doc.get("sections"))) {
     if (!isMap(section)) continue;
     const entries = section.get("entries");

@@ -92,8 +92,15 @@ function lintTickets(report: Report, ctx: LintContext, add: Add) {
           continue;
         }
         const at = ctx.locate(first);
-        const why = "was a block pasted twice? (an entry about several tickets names each once)";
-        add("error", path, `${key} is reported twice: here and at line ${at.line} (${formatPath(first)}); ${why}`);
+        const where = `here and at line ${at.line} (${formatPath(first)})`;
+        // Twice in one section is a block pasted twice; in two ("This week", "Next week") a layout.
+        if (first[1] !== i) {
+          const why = "weekly push posts one comment per ticket and refuses this; weekly team merges them";
+          add("warning", path, `${key} is in two sections: ${where}; ${why}`);
+        } else {
+          const why = "was a block pasted twice? (an entry about several tickets names each once)";
+          add("error", path, `${key} is reported twice: ${where}; ${why}`);
+        }
       }
     }),
   );
@@ -112,10 +119,15 @@ function lintFootnotes(report: Report, add: Add) {
   report.sections.forEach((s, i) => defineAll(s.references, ["sections", i, "references"]));
   defineAll(report.references, ["references"]);
 
+  // A footnote written inside a text (a paragraph of the author's own layout) is defined there.
+  const inText = new Set<string>();
+  for (const { text } of reportTexts(report))
+    for (const m of text.matchAll(/^[ \t]*\[([1-9][0-9]*|[a-z])\][ \t]+\S/gm)) inText.add(m[1]!);
   const used = new Set<string>();
   for (const { text, path } of reportTexts(report)) {
     for (const m of text.matchAll(FOOTNOTE_CITE)) {
       const n = m[1]!;
+      if (inText.has(n) && !defined.has(n)) continue;
       // [a] in a command or code is an index, not a footnote, unless the report letters its footnotes.
       if (/^[a-z]$/.test(n) && !defined.has(n)) continue;
       if (!defined.has(n) && !used.has(n))

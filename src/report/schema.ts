@@ -77,6 +77,7 @@ export const Section = z.strictObject({
   entries: z.array(Entry).default([]),
   references: References.optional().describe("Footnotes printed at the end of this section"),
   footnote_indent: Indent.optional(),
+  tight: z.boolean().optional().describe("No blank line between this section's entries"),
 });
 
 export const ExtraTrailer = z.strictObject({
@@ -127,6 +128,7 @@ export const Report = z.strictObject({
   closing: verbatim("Text after the trailers"),
   sign_off: verbatim("The sign-off, e.g. 'Thanks,' and a name"),
   signature: verbatim("The signature block, from its '-- ' line"),
+  after: verbatim("After everything: the mail a reply quotes ('-----Original Message-----', 'On ... wrote:')"),
 });
 
 export type Report = z.output<typeof Report>;
