@@ -20,7 +20,8 @@ import { OutputClosed } from "./io/streams.js";
 
 declare const WEEKLY_VERSION: string;
 
-export function buildProgram(io: Io): Command {
+/** `bare`: without the completion commands (what the completion adapter reads the program from). */
+export function buildProgram(io: Io, bare = false): Command {
   const program = new Command("weekly")
     .description("Validate, enrich from Jira and render your weekly status report email from a YAML file.")
     .version(typeof WEEKLY_VERSION === "string" ? WEEKLY_VERSION : "0.0.0-dev", "-V, --version")
@@ -34,6 +35,7 @@ export function buildProgram(io: Io): Command {
   addRoutine(program, io);
   addOutputs(program, io);
   addTools(program, io);
+  if (!bare) addCompletion(program, io);
   return program;
 }
 
@@ -62,7 +64,7 @@ function addRoutine(program: Command, io: Io): void {
     .addOption(forceOption("start the week again even if its file exists"))
     .addOption(jiraUrlOption())
     .addOption(configOption())
-    .action(async (o) => (await import("./commands/new.js")).newCommand(io, o));
+    .action(async (o) => (await import("./commands/new.js")).newCommand(io, { ...o, tty: io.stdinIsTTY === true }));
 
   program
     .command("add")
@@ -76,6 +78,15 @@ function addRoutine(program: Command, io: Io): void {
     .addOption(configOption())
     .configureOutput({ outputError: (s, write) => write(addHint(oneLine(s))) })
     .action(async (key, text, o) => (await import("./commands/add.js")).addCommand(io, { ...o, key, text }));
+
+  program
+    .command("edit")
+    .description("open this week's report in $EDITOR on a copy; it replaces the report only once it checks")
+    .argument("[file]", REPORT_FILE_HELP)
+    .addOption(configOption())
+    .action(async (file, o) =>
+      (await import("./commands/edit.js")).editCommand(io, { ...o, file, tty: io.stdinIsTTY === true }),
+    );
 
   program
     .command("check")
@@ -164,6 +175,7 @@ function addTools(program: Command, io: Io): void {
       ),
     )
     .option("--dry-run", "list what would be written (path, date, sections, entries); write nothing")
+    .option("-q, --quiet", "no progress line on a terminal")
     .addOption(forceOption("overwrite report files that exist"))
     .addOption(configOption())
     .action(async (files, o) => (await import("./commands/import.js")).importCommand(io, { ...o, files }));
@@ -182,6 +194,7 @@ function addTools(program: Command, io: Io): void {
     .option("--context", "print the model the template sees, as JSON")
     .addOption(templateOption())
     .option("--team <file>", "the team file (default: team.yaml here or above)")
+    .option("-q, --quiet", "no progress line on a terminal")
     .addOption(offlineOption())
     .addOption(refreshOption())
     .addOption(jiraUrlOption())
@@ -192,6 +205,28 @@ function addTools(program: Command, io: Io): void {
     .description("write a team.yaml to start from (members found in reports/*/)")
     .addOption(forceOption("overwrite team.yaml if it exists"))
     .action(async (o) => (await import("./commands/team-init.js")).teamInitCommand(io, o));
+
+  program
+    .command("doctor")
+    .description("check the setup: config, reports, the week, Jira and its credentials, SMTP, the template")
+    .addOption(jiraUrlOption())
+    .addOption(configOption())
+    .action(async (o) => (await import("./commands/doctor.js")).doctorCommand(io, o));
+
+  const templates = program
+    .command("templates")
+    .description("the templates in use, and the built-in ones to start from");
+  templates
+    .command("list")
+    .description("which template each output uses, and where it comes from")
+    .addOption(configOption())
+    .action(async (o) => (await import("./commands/templates.js")).templatesListCommand(io, o));
+  templates
+    .command("export")
+    .description("copy the built-in templates and partials into DIR, to start your own from")
+    .argument("<dir>", "folder to copy them to (created when missing)")
+    .addOption(forceOption("overwrite files that exist"))
+    .action(async (dir, o) => (await import("./commands/templates.js")).templatesExportCommand(io, { ...o, dir }));
 
   program
     .command("schema")
@@ -206,6 +241,21 @@ function addTools(program: Command, io: Io): void {
     .addOption(outputOption("write to FILE instead of stdout"))
     .addOption(forceOption("overwrite the --output file if it exists"))
     .action(async (which, o) => (await import("./commands/schema.js")).schemaCommand(io, { ...o, which }));
+}
+
+function addCompletion(program: Command, io: Io): void {
+  const make = () => buildProgram(io, true);
+  program
+    .command("completion")
+    .description("print the shell completion script (see README: Shell completion)")
+    .addArgument(new Argument("<shell>", "your shell").choices(["bash", "zsh", "fish", "powershell"] as const))
+    .action(async (shell) => (await import("./commands/completion.js")).completionCommand(io, make, shell));
+  program
+    .command("complete", { hidden: true })
+    .description("what the completion script asks: weekly complete -- ARGS")
+    .argument("[args...]")
+    .allowUnknownOption()
+    .action(async (args) => (await import("./commands/completion.js")).completeCommand(io, make, args));
 }
 
 /** One line per error: commander puts its "Did you mean" on a line of its own. */

@@ -43,7 +43,15 @@ export const sleeps: number[] = [];
 /** The CLI in-process, with captured output (fast; most tests). */
 export async function run(
   args: string[],
-  opts: { cwd?: string; env?: NodeJS.ProcessEnv; now?: Date; stdin?: string | Buffer } = {},
+  opts: {
+    cwd?: string;
+    env?: NodeJS.ProcessEnv;
+    now?: Date;
+    stdin?: string | Buffer;
+    tty?: boolean;
+    /** stderr is a terminal (progress lines, colour). */
+    stderrTTY?: boolean;
+  } = {},
 ): Promise<RunResult> {
   let stdout = "";
   let stderr = "";
@@ -52,10 +60,11 @@ export async function run(
     cwd: opts.cwd ?? ROOT,
     env: { ...(opts.env ?? {}) },
     stdout: { write: (s: string) => (stdout += s) },
-    stderr: { write: (s: string) => (stderr += s) },
+    stderr: { write: (s: string) => (stderr += s), ...(opts.stderrTTY ? { isTTY: true } : {}) },
     now: () => opts.now ?? new Date("2024-06-14T16:00:00Z"),
     sleep: async (ms: number) => void sleeps.push(ms),
     ...(opts.stdin === undefined ? {} : { stdin: Readable.from([Buffer.from(opts.stdin)]) }),
+    ...(opts.tty === undefined ? {} : { stdinIsTTY: opts.tty }),
   });
   return { code, stdout, stderr };
 }

@@ -250,3 +250,20 @@ describe("import: the header block", () => {
     }
   });
 });
+
+describe("import: progress on a terminal", () => {
+  it("a progress line on stderr when it is a terminal, cleared at the end; none with -q or in a pipe", async () => {
+    const mbox = ["2023-01-06", "2023-01-13", "2023-01-20"]
+      .map((w) => `From jane@example.com Fri Jan  6 10:00:00 2023\n${email(w)}\n`)
+      .join("");
+    const dir = tmpProject({ "in.mbox": mbox });
+    const tty = await run(["import", "--dry-run", "in.mbox"], { cwd: dir, stderrTTY: true, env: { NO_COLOR: "1" } });
+    expect(tty.code, tty.stderr).toBe(0);
+    expect(tty.stderr).toContain("\r\x1b[2Kreading 3 of 3");
+    expect(tty.stderr.endsWith("\r\x1b[2K")).toBe(true);
+    const quiet = await run(["import", "--dry-run", "-q", "in.mbox"], { cwd: dir, stderrTTY: true });
+    expect(quiet.stderr).toBe("");
+    const piped = await run(["import", "--dry-run", "in.mbox"], { cwd: dir });
+    expect(piped.stderr).toBe("");
+  });
+});

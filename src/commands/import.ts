@@ -11,6 +11,7 @@ import { describePlan, planFiles, prepareReport } from "../import/plan.js";
 import { makeDirs } from "../io/dirs.js";
 import { type Io, printDiagnostics } from "../io/output.js";
 import { schemaReference } from "../io/package-files.js";
+import { progressLine } from "../io/progress.js";
 import { writeFileSet } from "../io/write-set.js";
 import { roundTrip } from "../render/round-trip.js";
 
@@ -21,6 +22,8 @@ export interface ImportOptions {
   dryRun?: boolean;
   force?: boolean;
   config?: string;
+  /** No progress line on a terminal. */
+  quiet?: boolean;
 }
 
 export async function importCommand(io: Io, opts: ImportOptions): Promise<void> {
@@ -41,7 +44,10 @@ export async function importCommand(io: Io, opts: ImportOptions): Promise<void> 
     said.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
     return prepareReport(r, said, yaml);
   };
-  const result = await importAll(io.cwd, opts.files, loaded.config, io.stdin ?? process.stdin, prepare);
+  const shown = progressLine(io, "reading", opts.quiet);
+  const progress = (file: string, done: number, total: number) => shown.update(done, total);
+  const result = await importAll(io.cwd, opts.files, loaded.config, io.stdin ?? process.stdin, prepare, progress);
+  shown.end();
   printDiagnostics(io, result.skipped);
   if (result.reports.length === 0 && result.problems.length === 0) {
     throw new UserError(`no weekly report found in ${opts.files.join(", ")}; nothing written`);

@@ -1,9 +1,9 @@
 // weekly new [--date D]: this week's report file, carried over from the latest earlier one.
-import { spawnSync } from "node:child_process";
 import { existsSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { parseDocument } from "yaml";
 import { loadConfig } from "../config/load.js";
+import { editReport } from "./edit.js";
 import { errorsOf } from "../core/diagnostic.js";
 import { UsageError, UserError } from "../core/errors.js";
 import { jiraForNew } from "../jira/for-new.js";
@@ -26,6 +26,8 @@ export interface NewOptions {
   config?: string;
   force?: boolean;
   edit?: boolean;
+  /** Whether stdin is a terminal (the edit loop asks there). */
+  tty?: boolean;
   fromJira?: boolean;
   dropDone?: boolean;
   jiraUrl?: string;
@@ -48,7 +50,7 @@ export async function newCommand(io: Io, opts: NewOptions): Promise<void> {
   if (existsSync(target)) await replaceWeek(io, target, text, shown);
   else writeFileAtomic(target, text, { display: shown }); // never over a file made meanwhile
   io.stdout.write(`${shown}\n`);
-  if (opts.edit) openEditor(io, target);
+  if (opts.edit) await editReport(io, target, { config: opts.config, tty: opts.tty });
 }
 
 /** --force: the week starts again, under the report's lock; what it replaces is kept, byte for byte. */
@@ -116,16 +118,4 @@ async function nextWeek(io: Io, opts: NewOptions, folder: string, weekEnding: st
 function fromScratch(io: Io, weekEnding: string, folder: string, shown: string): string {
   io.stderr.write(`no earlier report in ${displayPath(io.cwd, folder)}: started ${shown} from scratch\n`);
   return starterReport(weekEnding, folder);
-}
-
-function openEditor(io: Io, file: string): void {
-  const editor = io.env.VISUAL || io.env.EDITOR;
-  if (!editor) throw new UsageError(`--edit needs $EDITOR (or $VISUAL); the file is written: ${file}`);
-  // Through sh, so that EDITOR may carry arguments ("code --wait"); the path goes in as $1, quoted.
-  const r = spawnSync("sh", ["-c", `${editor} "$1"`, "sh", file], { stdio: "inherit", env: io.env });
-  if (r.error || r.status !== 0) {
-    throw new UserError(
-      `${editor} did not finish cleanly (${r.error?.message ?? `exit ${r.status}`}); the file is written: ${file}`,
-    );
-  }
 }

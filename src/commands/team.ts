@@ -7,6 +7,7 @@ import { isRealDate } from "../core/dates.js";
 import { UsageError } from "../core/errors.js";
 import { type Io, printDiagnostics } from "../io/output.js";
 import { displayPath } from "../io/paths.js";
+import { progressLine } from "../io/progress.js";
 import { setupFor, siteUrl } from "../jira/setup.js";
 import type { JiraFacts } from "../jira/types.js";
 import { composeEml } from "../render/eml.js";
@@ -28,6 +29,7 @@ export interface TeamOptions {
   offline?: boolean;
   refresh?: boolean;
   jiraUrl?: string;
+  quiet?: boolean;
 }
 
 export async function teamCommand(io: Io, opts: TeamOptions): Promise<void> {
@@ -37,7 +39,10 @@ export async function teamCommand(io: Io, opts: TeamOptions): Promise<void> {
   const { config } = configLoaded;
   const weeks = periodOf(io, opts, config.week_ends_on, config.timezone);
   const lookBack = loaded.team.no_progress_weeks - 1;
-  const gathered = await gatherReports(loaded, { cwd: io.cwd, config, weeks, lookBack });
+  const shown = progressLine(io, "reading the members' reports", opts.quiet);
+  const progress = (done: number, total: number) => shown.update(done, total);
+  const gathered = await gatherReports(loaded, { cwd: io.cwd, config, weeks, lookBack, progress });
+  shown.end();
   printDiagnostics(io, gathered.warnings);
   const facts = await factsFor(io, configLoaded, teamKeys(gathered.members, weeks), opts);
   const site = siteUrl(config.jira, io.env, opts.jiraUrl);

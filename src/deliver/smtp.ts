@@ -120,3 +120,17 @@ export async function sendMessage(
     transport.close();
   }
 }
+
+/** Connects and logs in (when a user is configured), sending nothing: what `weekly doctor` asks. */
+export async function verifySmtp(target: SmtpTarget, password: string | undefined): Promise<string | undefined> {
+  const { createTransport } = await import("nodemailer");
+  const transport = createTransport(transportOptions(target, password));
+  try {
+    await transport.verify();
+    return undefined;
+  } catch (e) {
+    return scrubSecrets(describeSmtpFailure(e, target, ""), [password]);
+  } finally {
+    transport.close();
+  }
+}

@@ -23,6 +23,7 @@ export async function importAll<T>(
   config: Config,
   stdin: AsyncIterable<Uint8Array>,
   prepare: (r: ImportedReport) => T | Promise<T>,
+  progress?: (file: string, done: number, total: number) => void,
 ): Promise<ImportResult<T>> {
   const result: ImportResult<T> = { reports: [], skipped: [], problems: [] };
   const build = async (email: Email | WeeklyError): Promise<T | Skipped | WeeklyError> => {
@@ -38,7 +39,9 @@ export async function importAll<T>(
   for (const file of files) {
     try {
       const buf = await readInput(file, resolve(cwd, file), stdin);
-      for (const r of await readEmails(buf, file === "-" ? STDIN_NAME : file, build)) {
+      const shown = file === "-" ? STDIN_NAME : file;
+      const each = progress && ((done: number, total: number) => progress(shown, done, total));
+      for (const r of await readEmails(buf, shown, build, each)) {
         if (r instanceof WeeklyError) result.problems.push(...r.diagnostics);
         else if (isSkipped(r)) result.skipped.push(r.skipped);
         else result.reports.push(r);

@@ -73,6 +73,7 @@ export async function readEmails<T>(
   buf: Buffer,
   file: string,
   take: (email: Email | UserError) => T | Promise<T>,
+  progress?: (done: number, total: number) => void,
 ): Promise<T[]> {
   if (isBlankBytes(buf)) {
     throw new UserError({ severity: "error", file, message: `is empty; expected a ${WHAT}` });
@@ -85,9 +86,13 @@ export async function readEmails<T>(
         file,
         message: `is binary (a NUL byte at offset ${nul}); expected a ${WHAT}`,
       });
-    return mapLimit(splitMbox(buf), IN_FLIGHT, async (m) =>
-      take(crlfOf(await readMessage(m.data, file, m.line).catch(userError), endsInCrlf(m.data))),
-    );
+    const messages = splitMbox(buf);
+    let done = 0;
+    return mapLimit(messages, IN_FLIGHT, async (m) => {
+      const made = await take(crlfOf(await readMessage(m.data, file, m.line).catch(userError), endsInCrlf(m.data)));
+      progress?.(++done, messages.length);
+      return made;
+    });
   }
   // A saved message in another charset (ISO-8859-1, windows-1252) is one MIME message.
   if (!isUtf8(buf) && declaresCharset(buf))
@@ -97,10 +102,13 @@ export async function readEmails<T>(
   if (lines.at(-1) === "") lines.pop();
   const spans = splitPlain(lines);
   const said = byteNotices(buf, crlf);
+  let done = 0;
   return mapLimit(spans, IN_FLIGHT, async ([start, end]) => {
     const email = crlfOf(await plainEmail(lines, start, end, file).catch(userError), crlf);
     if (!(email instanceof UserError)) email.notices = said.filter((d) => d.line! > start && d.line! <= end);
-    return take(email);
+    const made = await take(email);
+    progress?.(++done, spans.length);
+    return made;
   });
 }
 

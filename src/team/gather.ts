@@ -34,6 +34,8 @@ export interface GatherOptions {
   weeks: readonly string[];
   /** Weeks before the period the "no progress" count may look back on (read only where needed). */
   lookBack: number;
+  /** Members read so far, of all. */
+  progress?: (done: number, total: number) => void;
 }
 
 export async function gatherReports(loaded: LoadedTeam, opts: GatherOptions): Promise<Gathered> {
@@ -57,6 +59,7 @@ export async function gatherReports(loaded: LoadedTeam, opts: GatherOptions): Pr
         if (!weeks.has(week)) weeks.set(week, report);
     }
     members.push({ member, weeks });
+    opts.progress?.(members.length, loaded.team.members.length);
   }
   return { members, warnings };
 }
