@@ -1,18 +1,10 @@
 // Goldens of what templates and other tools read: the --context model of both examples (the
 // template contract), the eml bytes (fixed clock, so a fixed Date and Message-ID), and a render
 // enriched from Jira with --show-status. UPDATE_GOLDEN=1 npm test rewrites them.
-import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { startFakeJira } from "./fake-jira/server.js";
-import { ROOT, run, tmpProject } from "./helpers.js";
-
-/** Compare with test/golden/NAME byte for byte, or write it there with UPDATE_GOLDEN=1. */
-function golden(name: string, actual: string): void {
-  const file = join(ROOT, "test", "golden", name);
-  if (process.env.UPDATE_GOLDEN === "1") writeFileSync(file, actual);
-  expect(actual).toBe(readFileSync(file, "utf8"));
-}
+import { golden, run, tmpProject } from "./helpers.js";
 
 describe("golden outputs", () => {
   for (const week of ["2022-11-04", "2022-11-11"]) {

@@ -1,11 +1,11 @@
 // Shared test helpers: temp project folders built from objects, and the CLI run in-process or as a process.
 import { spawn, spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { Readable } from "node:stream";
 import { fileURLToPath } from "node:url";
-import { afterEach } from "vitest";
+import { afterEach, expect } from "vitest";
 import { main } from "../src/cli.js";
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -118,4 +118,11 @@ export async function runImport(
   const r = await run(args, { cwd, stdin });
   if (/\n\s+at /.test(r.stderr)) throw new Error(`stack trace on stderr:\n${r.stderr}`);
   return r;
+}
+
+/** Compare with test/golden/NAME byte for byte, or write it there with UPDATE_GOLDEN=1. */
+export function golden(name: string, actual: string): void {
+  const file = join(ROOT, "test", "golden", name);
+  if (process.env.UPDATE_GOLDEN === "1") writeFileSync(file, actual);
+  expect(actual).toBe(readFileSync(file, "utf8"));
 }

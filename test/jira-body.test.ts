@@ -1,7 +1,6 @@
 // The bodies weekly push posts: the comment template's text as Atlassian Document Format (Cloud)
 // and as wiki text (Data Center). Goldens hold both for every ticket of the seed's first report;
 // every ADF document passes the fake Jira's ADF rules; small texts pin the conversions down.
-import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { Config } from "../src/config/schema.js";
@@ -9,13 +8,7 @@ import { pushItems } from "../src/deliver/push/entries.js";
 import { adfBody, wikiBody } from "../src/render/jira-body.js";
 import { loadReport } from "../src/report/load.js";
 import { adfProblem } from "./fake-jira/adf.js";
-import { ROOT } from "./helpers.js";
-
-function golden(name: string, actual: string): void {
-  const file = join(ROOT, "test", "golden", name);
-  if (process.env.UPDATE_GOLDEN === "1") writeFileSync(file, actual);
-  expect(actual).toBe(readFileSync(file, "utf8"));
-}
+import { ROOT, golden } from "./helpers.js";
 
 const seed = () => loadReport(join(ROOT, "examples/reports/2022-11-11.yaml")).report!;
 

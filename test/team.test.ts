@@ -5,15 +5,9 @@ import { cpSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { startFakeJira, type FakeJira } from "./fake-jira/server.js";
-import { ROOT, run, tmpProject } from "./helpers.js";
+import { ROOT, run, tmpProject, golden } from "./helpers.js";
 
 const FIXTURE = join(ROOT, "test/fixtures/team");
-
-function golden(name: string, actual: string): void {
-  const file = join(ROOT, "test", "golden", name);
-  if (process.env.UPDATE_GOLDEN === "1") writeFileSync(file, actual);
-  expect(actual).toBe(readFileSync(file, "utf8"));
-}
 
 /** A copy of the team fixture, to change freely. */
 function teamCopy(): string {
