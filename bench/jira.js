@@ -1,30 +1,18 @@
 // Jira enrichment cost: a report of 30 tickets rendered against test/fake-jira with 50 ms of
 // latency per request; prints the requests made and the wall time beside one bare request.
 // Usage: node bench/jira.js [runs=9]   (needs a build: npm run build)
-import { build } from "esbuild";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { loadFakeJira, root } from "./fake-jira.js";
 
-const root = fileURLToPath(new URL("..", import.meta.url));
 const runs = Number(process.argv[2] ?? 9);
 const LATENCY = 50;
 const TICKETS = 30;
 
 // The fake server is TypeScript (it lives with the tests): transpile it on the fly.
-const out = await build({
-  entryPoints: [join(root, "test/fake-jira/server.ts")],
-  bundle: true,
-  platform: "node",
-  format: "esm",
-  write: false,
-  logLevel: "error",
-});
-const { startFakeJira } = await import(
-  `data:text/javascript;base64,${Buffer.from(out.outputFiles[0].text).toString("base64")}`
-);
+const startFakeJira = await loadFakeJira();
 const { main } = createRequire(import.meta.url)(join(root, "dist/weekly.cjs"));
 
 const keys = Array.from({ length: TICKETS }, (_, i) => `BEN-${i + 1}`);

@@ -3,29 +3,17 @@
 // the same week (nothing changed), the requests made (writes apart) and the wall time, beside
 // jipdate's shape: one comment request after another, 30 × 50 ms.
 // Usage: node bench/push.js [runs=5]   (needs a build: npm run build)
-import { build } from "esbuild";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { loadFakeJira, root } from "./fake-jira.js";
 
-const root = fileURLToPath(new URL("..", import.meta.url));
 const runs = Number(process.argv[2] ?? 5);
 const LATENCY = Number(process.env.LATENCY ?? 50);
 const TICKETS = 30;
 
-const out = await build({
-  entryPoints: [join(root, "test/fake-jira/server.ts")],
-  bundle: true,
-  platform: "node",
-  format: "esm",
-  write: false,
-  logLevel: "error",
-});
-const { startFakeJira } = await import(
-  `data:text/javascript;base64,${Buffer.from(out.outputFiles[0].text).toString("base64")}`
-);
+const startFakeJira = await loadFakeJira();
 const { main } = createRequire(import.meta.url)(join(root, "dist/weekly.cjs"));
 
 const keys = Array.from({ length: TICKETS }, (_, i) => `BEN-${i + 1}`);

@@ -1,40 +1,13 @@
 // Inputs built to hurt, fed to the built command as a real process: a 5 MB line, an mbox whose
 // base64 runs into the next message, a byte that is no UTF-8, /dev/zero as a template, a million
 // list items, and the 100,000-character lines that make a backtracking pattern run for ever.
-import { spawn } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { BIN, ROOT, TEST_CACHE, tmpProject } from "./helpers.js";
+import { BIN, proc, ROOT, tmpProject } from "./helpers.js";
 
-interface Proc {
-  code: number | null;
-  signal: string | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** `weekly ARGS` as a real process (its own process group, killed whole if it hangs). */
-function weekly(cwd: string, ...args: string[]): Promise<Proc> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
-      cwd,
-      env: { PATH: process.env.PATH, XDG_CACHE_HOME: TEST_CACHE },
-      stdio: ["ignore", "pipe", "pipe"],
-      detached: true,
-    });
-    const guard = setTimeout(() => process.kill(-child.pid!, "SIGKILL"), 25_000);
-    let stdout = "";
-    let stderr = "";
-    child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
-    child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
-    child.on("error", reject);
-    child.on("close", (code, signal) => {
-      clearTimeout(guard);
-      resolve({ code, signal, stdout, stderr });
-    });
-  });
-}
+/** `weekly ARGS` as a real process. */
+const weekly = (cwd: string, ...args: string[]) => proc(process.execPath, [BIN, ...args], cwd);
 
 const CONFIG = readFileSync(join(ROOT, "examples/weekly.config.yaml"), "utf8");
 const REPORT =

@@ -1,42 +1,11 @@
 // Faults as they happen to a real process: a file size limit (ulimit -f), a full stdout, a reader
 // that goes away, 20 writers at once, add racing new --force; comments and backups kept.
-import { spawn } from "node:child_process";
 import { chmodSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { BIN, ROOT, run, TEST_CACHE, tmpProject } from "./helpers.js";
+import { BIN, proc, ROOT, run, tmpProject } from "./helpers.js";
 
-interface Proc {
-  code: number | null;
-  signal: string | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** A real process (its own process group, killed whole if it hangs, so no test leaves one behind). */
-function proc(cmd: string, args: string[], cwd: string): Promise<Proc> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, {
-      cwd,
-      env: { PATH: process.env.PATH, XDG_CACHE_HOME: TEST_CACHE },
-      stdio: ["ignore", "pipe", "pipe"],
-      detached: true,
-    });
-    const guard = setTimeout(() => process.kill(-child.pid!, "SIGKILL"), 25_000);
-    let stdout = "";
-    let stderr = "";
-    child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
-    child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
-    child.on("error", reject);
-    child.on("close", (code, signal) => {
-      clearTimeout(guard);
-      resolve({ code, signal, stdout, stderr });
-    });
-  });
-}
-
-/** `weekly ARGS` as a real process. */
 const weekly = (cwd: string, ...args: string[]) => proc(process.execPath, [BIN, ...args], cwd);
 /** `weekly ARGS` under `ulimit -f 2`: no file it writes may grow past 2 KiB. */
 const limited = (cwd: string, ...args: string[]) =>

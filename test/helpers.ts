@@ -126,3 +126,34 @@ export function golden(name: string, actual: string): void {
   if (process.env.UPDATE_GOLDEN === "1") writeFileSync(file, actual);
   expect(actual).toBe(readFileSync(file, "utf8"));
 }
+
+export interface Proc {
+  code: number | null;
+  signal: string | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** A real process (its own process group, killed whole if it hangs, so no test leaves one behind). */
+export function proc(cmd: string, args: string[], cwd: string): Promise<Proc> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, {
+      cwd,
+      env: { PATH: process.env.PATH, XDG_CACHE_HOME: TEST_CACHE },
+      stdio: ["ignore", "pipe", "pipe"],
+      detached: true,
+    });
+    const guard = setTimeout(() => process.kill(-child.pid!, "SIGKILL"), 25_000);
+    let stdout = "";
+    let stderr = "";
+    child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
+    child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
+    child.on("error", reject);
+    child.on("close", (code, signal) => {
+      clearTimeout(guard);
+      resolve({ code, signal, stdout, stderr });
+    });
+  });
+}
+
+/** `weekly ARGS` as a real process. */

@@ -298,4 +298,12 @@ describe("weekly push", () => {
     expect((await weekly(["push", "--yes"])).code).toBe(0);
     expect(jira.worklogs("LBO-293").map((w) => w.timeSpentSeconds)).toEqual([10800, 5400]);
   });
+
+  it("two pushes of one week at once: one after the other, one comment per ticket", async () => {
+    const { weekly, jira } = await project();
+    const both = await Promise.all([weekly(["push", "--yes"]), weekly(["push", "--yes"])]);
+    for (const r of both) expect(r.code, r.stderr).toBe(0);
+    for (const key of ["STR-68", "LBO-293", "UBOOT-142", "UBOOT-155"]) expect(jira.comments(key)).toHaveLength(1);
+    expect(jira.worklogs("LBO-293")).toHaveLength(1);
+  });
 });

@@ -11,7 +11,7 @@ import { loadConfig } from "../config/load.js";
 import type { Io } from "../io/output.js";
 import { cacheFile, cacheDir, siteUrl } from "../jira/setup.js";
 import { listReports } from "../report/files.js";
-import { loadReportQuick } from "../report/load.js";
+import { loadReportQuick } from "../report/load-quick.js";
 import { ticketsOf } from "../report/tickets.js";
 
 type Complete = (value: string, description: string) => void;

@@ -10,6 +10,7 @@ import { type PushItem, pushItems } from "../deliver/push/entries.js";
 import { planPush } from "../deliver/push/plan.js";
 import { planSummary, planTable, resultTable } from "../deliver/push/table.js";
 import { type Io, printDiagnostics } from "../io/output.js";
+import { withFileLock } from "../io/lock.js";
 import { displayPath } from "../io/paths.js";
 import { describeFailure } from "../jira/failures.js";
 import { connectWriter } from "../jira/push-site.js";
@@ -46,7 +47,10 @@ export async function pushCommand(io: Io, opts: PushOptions): Promise<void> {
     [...setup.notices, plainHttpWarning(setup), exposedNetrcWarning(setup)].filter((d) => d !== undefined),
   );
   try {
-    await push(io, opts, checked, setup);
+    // Two pushes of one week at once would both plan "new": one at a time (its own lock, not the
+    // report's, so that weekly add is not held up while a push waits for its question).
+    const shown = `${displayPath(io.cwd, file)} (weekly push)`;
+    await withFileLock(`${file}.push`, () => push(io, opts, checked, setup), { display: shown });
   } catch (e) {
     if (e instanceof RequestFailure) throw new JiraError(`push: ${describeFailure(failureOf(e), setup.url)}`);
     throw e;

@@ -33,6 +33,7 @@ export interface TeamOptions {
 }
 
 export async function teamCommand(io: Io, opts: TeamOptions): Promise<void> {
+  checkDates(opts); // a mistyped flag says so first, wherever the team file is
   const file = findTeam(io.cwd, opts.team);
   const loaded = loadTeam(file, displayPath(io.cwd, file));
   const configLoaded = loadConfig({ cwd: io.cwd, explicit: opts.config, near: [loaded.dir], env: io.env });
@@ -59,7 +60,8 @@ export async function teamCommand(io: Io, opts: TeamOptions): Promise<void> {
 }
 
 /** The period's weeks: --week, --since/--until, else the week that ended last (today, if it ends today). */
-function periodOf(io: Io, opts: TeamOptions, endsOn: Parameters<typeof weekEndingFor>[1], tz?: string): string[] {
+/** --week, --since, --until: real dates, and not --week with the others. */
+function checkDates(opts: TeamOptions): void {
   for (const [flag, value] of [
     ["--week", opts.week],
     ["--since", opts.since],
@@ -70,6 +72,9 @@ function periodOf(io: Io, opts: TeamOptions, endsOn: Parameters<typeof weekEndin
   }
   if (opts.week && (opts.since || opts.until))
     throw new UsageError("--week goes alone, or --since and --until together");
+}
+
+function periodOf(io: Io, opts: TeamOptions, endsOn: Parameters<typeof weekEndingFor>[1], tz?: string): string[] {
   const today = dateIn(io.now(), tz);
   const ended = weekEndingFor(today, endsOn) > today ? addDays(weekEndingFor(today, endsOn), -7) : today;
   if (opts.week) return [weekEndingFor(opts.week, endsOn)];

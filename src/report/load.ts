@@ -5,7 +5,6 @@ import { type Diagnostic, formatPath } from "../core/diagnostic.js";
 import { UserError } from "../core/errors.js";
 import { readTextFile } from "../io/read-text.js";
 import { kind, validate } from "../io/validate.js";
-import { quickYamlData } from "../io/quick-yaml.js";
 import { findTextPitfalls, type ParsedYaml, parseYaml } from "../io/yaml.js";
 import { salvageReport } from "./salvage.js";
 import { Report } from "./schema.js";
@@ -28,24 +27,6 @@ export function loadReport(file: string): LoadedReport {
     return { file, problems: [...e.diagnostics], locate: () => ({ line: 1, col: 1 }) };
   }
   return parseReport(text, file);
-}
-
-/**
- * The report of a file where only a valid one is of use (the team roll-up reads hundreds): the
- * quick parser when it can; the full load, with every problem at its line, when it cannot or
- * when the file is not a valid report.
- */
-export function loadReportQuick(file: string): { report?: Report; problems: Diagnostic[] } {
-  let text: string;
-  try {
-    text = readTextFile(file, "report file (YAML)");
-  } catch (e) {
-    if (!(e instanceof UserError)) throw e;
-    return { problems: [...e.diagnostics] };
-  }
-  const data = text.trim() === "" ? undefined : quickYamlData(text);
-  const checked = data === undefined ? undefined : Report.safeParse(data);
-  return checked?.success ? { report: checked.data, problems: [] } : parseReport(text, file);
 }
 
 export function parseReport(text: string, file: string): LoadedReport {

@@ -10,7 +10,7 @@ import { importAll } from "../import/import-all.js";
 import { displayPath } from "../io/paths.js";
 import { keysOf } from "../model/entry.js";
 import { listReports, type ReportFile } from "../report/files.js";
-import { loadReportQuick } from "../report/load.js";
+import { loadReportQuick } from "../report/load-quick.js";
 import type { Report } from "../report/schema.js";
 import { addDays } from "../report/week.js";
 import type { LoadedTeam } from "./load.js";
