@@ -5,6 +5,8 @@
 // package so has no runtime dependencies: what is installed is exactly what the tests ran.
 import { createHash } from "node:crypto";
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { resolve as resolvePath } from "node:path";
+import { fileURLToPath } from "node:url";
 import { build, transform } from "esbuild";
 import { templatesModuleSource, VIRTUAL_ID } from "./templates-module.js";
 
@@ -40,9 +42,62 @@ const lazyChildProcess = {
   },
 };
 
+/**
+ * Modules that load on first use of one of their exports, not when a chunk that imports them
+ * loads: the full YAML parser (the `yaml` library's document model) is needed only to place a
+ * problem at its line:col, or to edit a file. Each is an entry of its own, dist/chunks/NAME.cjs;
+ * every import of it elsewhere gets a stand-in whose exports load it (they must be functions or
+ * values read at use, never at import: see test/lazy-modules.test.ts).
+ */
+const LAZY = { "yaml-full": "src/io/yaml.ts" };
+
+async function exportsOf(entry) {
+  const probe = await build({
+    entryPoints: [entry],
+    bundle: true,
+    format: "esm",
+    platform: "node",
+    write: false,
+    metafile: true,
+    logLevel: "error",
+  });
+  const names = Object.values(probe.metafile.outputs)[0].exports;
+  if (names.length === 0) throw new Error(`${entry}: a lazy module without exports`);
+  return names;
+}
+
+const lazyModules = {
+  name: "lazy-modules",
+  async setup(b) {
+    const byPath = new Map();
+    for (const [name, file] of Object.entries(LAZY)) byPath.set(fileURLToPath(new URL(file, root)), { name, file });
+    b.onResolve({ filter: /\.js$/ }, (args) => {
+      if (args.kind === "entry-point" || args.namespace !== "file") return undefined;
+      const target = byPath.get(resolvePath(args.resolveDir, args.path.replace(/\.js$/, ".ts")));
+      return target ? { path: target.name, namespace: "lazy-module" } : undefined;
+    });
+    b.onLoad({ filter: /.*/, namespace: "lazy-module" }, async (args) => {
+      const names = await exportsOf(LAZY[args.path]);
+      return {
+        loader: "js",
+        contents: `const path = require("node:path");
+const dir = path.basename(__dirname) === "chunks" ? __dirname : path.join(__dirname, "chunks");
+let real;
+const load = () => (real ??= require(path.join(dir, ${JSON.stringify(`${args.path}.cjs`)})));
+Object.defineProperty(exports, "__esModule", { value: true });
+for (const name of ${JSON.stringify(names)})
+  Object.defineProperty(exports, name, { enumerable: true, get: () => load()[name] });`,
+      };
+    });
+  },
+};
+
 rmSync(out, { recursive: true, force: true });
 const result = await build({
-  entryPoints: { weekly: "src/cli.ts" },
+  entryPoints: {
+    weekly: "src/cli.ts",
+    ...Object.fromEntries(Object.entries(LAZY).map(([name, file]) => [`chunks/${name}`, file])),
+  },
   outdir: out,
   bundle: true,
   splitting: true,
@@ -57,7 +112,7 @@ const result = await build({
   outExtension: { ".js": ".cjs" },
   // import.meta does not exist in CommonJS: each file that uses it gets its own URL (see below).
   define: { WEEKLY_VERSION: JSON.stringify(pkg.version), "import.meta.url": "__weekly_url" },
-  plugins: [templates, lazyChildProcess],
+  plugins: [templates, lazyChildProcess, lazyModules],
   logLevel: "warning",
 });
 

@@ -12,7 +12,7 @@ import { checkKeyInJira } from "../jira/check-key.js";
 import { type Io, printDiagnostics } from "../io/output.js";
 import { displayPath } from "../io/paths.js";
 import { updateFile } from "../io/update-file.js";
-import { YAML_OUT } from "../io/yaml.js";
+import { YAML_OUT } from "../report/sections.js";
 import { type AddedNote, addNote } from "../report/add-note.js";
 import { parseReport } from "../report/load.js";
 import { dateIn, weekEndingFor } from "../report/week.js";

@@ -11,7 +11,7 @@ import { loadConfig } from "../config/load.js";
 import type { Io } from "../io/output.js";
 import { cacheFile, cacheDir, siteUrl } from "../jira/setup.js";
 import { listReports } from "../report/files.js";
-import { loadReportQuick } from "../report/load-quick.js";
+import { loadReport } from "../report/load.js";
 import { ticketsOf } from "../report/tickets.js";
 
 type Complete = (value: string, description: string) => void;
@@ -62,7 +62,7 @@ function ticketKeys(io: Io, complete: Complete): void {
   if (!loaded) return;
   const seen = new Set<string>();
   const newest = listReports(join(loaded.dir, loaded.config.reports_dir)).at(-1);
-  const report = newest ? loadReportQuick(newest.path).report : undefined;
+  const report = newest ? loadReport(newest.path).report : undefined;
   for (const { key, entry } of report ? ticketsOf(report) : []) {
     if (!seen.has(key)) complete(key, entry.summary ?? "in this week's report"), seen.add(key);
   }

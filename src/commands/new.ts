@@ -13,7 +13,7 @@ import { displayPath } from "../io/paths.js";
 import { inFormat, readTextWithFormat } from "../io/read-text.js";
 import { withFileLock } from "../io/lock.js";
 import { keepBackup, writeFileAtomic } from "../io/write-atomic.js";
-import { YAML_OUT } from "../io/yaml.js";
+import { YAML_OUT } from "../report/sections.js";
 import { addTicketEntries } from "../report/add-note.js";
 import { carryForward } from "../report/carry.js";
 import { checkReport, isValid } from "../report/check.js";

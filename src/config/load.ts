@@ -6,8 +6,7 @@ import { homedir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { UsageError, UserError } from "../core/errors.js";
 import { readTextFile } from "../io/read-text.js";
-import { validate } from "../io/validate.js";
-import { parseYaml } from "../io/yaml.js";
+import { validateYaml } from "../io/validate.js";
 import { Config } from "./schema.js";
 
 export const CONFIG_NAME = "weekly.config.yaml";
@@ -71,11 +70,7 @@ export function loadConfig(opts: ConfigOptions): LoadedConfig {
   const { file, trusted } = findConfig(opts);
   if (!file) return { config: Config.parse({}), dir: opts.cwd, trusted };
   const text = readTextFile(file, "weekly.config.yaml");
-  const parsed = parseYaml(text, file);
-  const data = parsed.problems.length === 0 && parsed.data == null ? {} : parsed.data;
-  const { value, problems } = parsed.problems.length
-    ? { value: undefined, problems: parsed.problems }
-    : validate(Config, { ...parsed, data }, file);
+  const { value, problems } = validateYaml(Config, text, file, {});
   if (!value) {
     // A broken config is not the report's fault: say all that is wrong with it, in one line each.
     throw new UserError(problems);

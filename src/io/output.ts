@@ -46,6 +46,7 @@ export function useColor(io: Io): boolean {
 
 /** One line each on stderr; warnings in yellow and errors in red on a colour terminal. */
 export function printDiagnostics(io: Io, diagnostics: readonly Diagnostic[]): void {
+  if (diagnostics.length === 0) return; // asking whether stderr is a terminal loads node:tty
   const color = useColor(io);
   for (const d of diagnostics) {
     let line = formatDiagnostic(d);

@@ -2,7 +2,26 @@
 import type { z } from "zod";
 import { type Diagnostic, byPosition, formatPath } from "../core/diagnostic.js";
 import { closest, suggestKey } from "../core/suggest.js";
-import type { ParsedYaml } from "./yaml.js";
+import { quickYamlData } from "./quick-yaml.js";
+import { type ParsedYaml, parseYaml } from "./yaml.js";
+
+/**
+ * A YAML file's text as `schema`: the quick parser for a valid file, the full one (which loads
+ * only then) to place each problem of an invalid one. `empty` stands for a file of comments only.
+ */
+export function validateYaml<S extends z.ZodType>(
+  schema: S,
+  text: string,
+  file: string,
+  empty?: unknown,
+): { value?: z.output<S>; problems: Diagnostic[] } {
+  const data = quickYamlData(text);
+  const quick = data === undefined ? undefined : schema.safeParse(data ?? empty);
+  if (quick?.success) return { value: quick.data, problems: [] };
+  const parsed = parseYaml(text, file);
+  if (parsed.problems.length) return { problems: parsed.problems };
+  return validate(schema, { ...parsed, data: parsed.data ?? empty }, file);
+}
 
 export function validate<S extends z.ZodType>(
   schema: S,

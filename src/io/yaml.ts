@@ -1,9 +1,7 @@
 // YAML text → plain data, keeping a way back from a data path to line:col in the file.
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, Scalar, type Document, type Node } from "yaml";
 import type { Diagnostic } from "../core/diagnostic.js";
-
-/** How edited report documents are written back: no re-wrapping, flow lists as the user writes them. */
-export const YAML_OUT = { lineWidth: 0, flowCollectionPadding: false } as const;
+import { countItems, MAX_YAML_ITEMS } from "./quick-yaml.js";
 
 export interface ParsedYaml {
   data: unknown;
@@ -15,8 +13,6 @@ export interface ParsedYaml {
   position(offset: number): { line: number; col: number };
 }
 
-/** More list items, lines or flow entries than any report has: refused before the parser sees them. */
-export const MAX_YAML_ITEMS = 100_000;
 const SHOWN_ERRORS = 5;
 
 export function parseYaml(text: string, file: string): ParsedYaml {
@@ -133,14 +129,6 @@ export function findTextPitfalls(parsed: ParsedYaml, fields: ReadonlySet<string>
 }
 
 const firstLine = (s: string) => s.split("\n")[0]!.trim();
-
-/** Lines, and flow-list commas, in one pass: what a huge list costs the parser, counted cheaply. */
-export function countItems(text: string): number {
-  let n = 0;
-  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) n++;
-  for (let i = text.indexOf(","); i !== -1; i = text.indexOf(",", i + 1)) n++;
-  return n;
-}
 
 /** Parser errors that, in a report, mostly mean a line of text that YAML took for structure. */
 const TEXT_LIKE_ERRORS = [

@@ -1,8 +1,10 @@
 // A report file on disk → a validated Report, or the list of every problem in it with line:col.
 // When the schema refuses parts of it, the rest is still made into a Report (the refused parts
-// stood in for), so that the cross-field checks run in the same pass: one run shows all.
+// stood in for), so that the cross-field checks run in the same pass: one run shows all. A valid
+// file is read by the quick parser; the full one loads only when a position is asked for.
 import { type Diagnostic, formatPath } from "../core/diagnostic.js";
 import { UserError } from "../core/errors.js";
+import { quickYamlData, scalarsOnOneLine } from "../io/quick-yaml.js";
 import { readTextFile } from "../io/read-text.js";
 import { kind, validate } from "../io/validate.js";
 import { findTextPitfalls, type ParsedYaml, parseYaml } from "../io/yaml.js";
@@ -32,6 +34,8 @@ export function loadReport(file: string): LoadedReport {
 export function parseReport(text: string, file: string): LoadedReport {
   if (text.trim() === "")
     return failed(file, "is empty; a report needs at least a `sections:` list (see `weekly schema`)");
+  const quick = quickReport(text);
+  if (quick) return { file, report: quick, problems: [], locate: fullWhenAsked(text, file) };
   const parsed = parseYaml(text, file);
   const base = { file, locate: parsed.locate };
   if (parsed.problems.length) return { ...base, problems: parsed.problems };
@@ -53,6 +57,19 @@ export function parseReport(text: string, file: string): LoadedReport {
   );
   const salvaged = value ? undefined : salvageReport(parsed.data);
   return { ...base, report: value, ...(salvaged ? { salvaged } : {}), problems: [...problems, ...pitfalls] };
+}
+
+/** A valid report, read by the quick parser, from text in which no pitfall can be (else undefined). */
+function quickReport(text: string): Report | undefined {
+  if (!scalarsOnOneLine(text)) return undefined;
+  const checked = Report.safeParse(quickYamlData(text));
+  return checked.success ? checked.data : undefined;
+}
+
+/** Positions from the full parser, which runs on the first question only. */
+function fullWhenAsked(text: string, file: string): ParsedYaml["locate"] {
+  let parsed: ParsedYaml | undefined;
+  return (path, wantKey) => (parsed ??= parseYaml(text, file)).locate(path, wantKey);
 }
 
 /** Fields whose text is printed as written. */

@@ -2,6 +2,9 @@
 // `weekly new --from-jira` share. Works on the YAML document, so edits keep the file's comments.
 import { isMap, isScalar, isSeq, type YAMLMap, type YAMLSeq } from "yaml";
 
+/** How edited report documents are written back: no re-wrapping, flow lists as the user writes them. */
+export const YAML_OUT = { lineWidth: 0, flowCollectionPadding: false } as const;
+
 /** The section maps of a report document's `sections:` list (none when it has no such list). */
 export function sectionMaps(sections: unknown): YAMLMap[] {
   return isSeq(sections) ? (sections as YAMLSeq).items.filter(isMap) : [];

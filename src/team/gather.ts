@@ -10,7 +10,7 @@ import { importAll } from "../import/import-all.js";
 import { displayPath } from "../io/paths.js";
 import { keysOf } from "../model/entry.js";
 import { listReports, type ReportFile } from "../report/files.js";
-import { loadReportQuick } from "../report/load-quick.js";
+import { loadReport } from "../report/load.js";
 import type { Report } from "../report/schema.js";
 import { addDays } from "../report/week.js";
 import type { LoadedTeam } from "./load.js";
@@ -91,7 +91,7 @@ function readFiles(
   cwd: string,
 ): void {
   for (const f of files.filter((f) => wanted.has(f.weekEnding))) {
-    const loaded = loadReportQuick(f.path);
+    const loaded = loadReport(f.path);
     const problem = loaded.problems.find((p) => p.severity === "error");
     if (loaded.report && !problem) into.set(f.weekEnding, loaded.report);
     else {

@@ -4,9 +4,7 @@ import { existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { UsageError, UserError } from "../core/errors.js";
 import { readTextFile } from "../io/read-text.js";
-import { validate } from "../io/validate.js";
-import { quickYamlData } from "../io/quick-yaml.js";
-import { parseYaml } from "../io/yaml.js";
+import { validateYaml } from "../io/validate.js";
 import { Team } from "./schema.js";
 
 export const TEAM_NAME = "team.yaml";
@@ -35,13 +33,7 @@ export function findTeam(cwd: string, explicit?: string): string {
 
 export function loadTeam(file: string, shown: string): LoadedTeam {
   const text = readTextFile(file, TEAM_NAME);
-  // The quick parser for a valid file; the full one says where each problem of an invalid one is.
-  const quick = Team.safeParse(quickYamlData(text));
-  if (quick.success) return { team: quick.data, file, dir: dirname(file) };
-  const parsed = parseYaml(text, shown);
-  const { value, problems } = parsed.problems.length
-    ? { value: undefined, problems: parsed.problems }
-    : validate(Team, parsed, shown);
+  const { value, problems } = validateYaml(Team, text, shown);
   if (!value) throw new UserError(problems);
   return { team: value, file, dir: dirname(file) };
 }

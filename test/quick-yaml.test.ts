@@ -1,0 +1,134 @@
+// The quick reader (js-yaml) stands in for the full one (the `yaml` library) only where the two
+// read a file alike and no text pitfall can be there: checked here against the full parser over
+// every YAML file of the project, every style fixture as the importer writes it, and cases made
+// to tell the two apart. And the full parser, a lazy module, stays unloaded when nothing needs it.
+import { spawnSync } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { Config } from "../src/config/schema.js";
+import { importAll } from "../src/import/import-all.js";
+import { quickYamlData, scalarsOnOneLine } from "../src/io/quick-yaml.js";
+import * as fullYaml from "../src/io/yaml.js";
+import { stringifyReport } from "../src/report/write.js";
+import { BIN, ROOT, tmpProject } from "./helpers.js";
+
+/** Every field counts as text: the scan must hold for all of them, not only the report's. */
+class EveryField extends Set<string> {
+  override has(): boolean {
+    return true;
+  }
+}
+
+/** What the quick path concludes must be what the full parser finds. */
+function agrees(text: string): "quick" | "full" {
+  const full = fullYaml.parseYaml(text, "t.yaml");
+  const quick = quickYamlData(text);
+  if (quick === undefined || !scalarsOnOneLine(text)) return "full";
+  expect(full.problems).toEqual([]);
+  expect(quick).toEqual(full.data ?? null);
+  expect(fullYaml.findTextPitfalls(full, new EveryField(), text)).toEqual([]);
+  return "quick";
+}
+
+function yamlFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile() && /\.ya?ml$/.test(e.name) && !e.parentPath.includes("node_modules"))
+    .map((e) => join(e.parentPath, e.name));
+}
+
+describe("the quick YAML reader", () => {
+  it("reads every YAML file of the project as the full parser does", () => {
+    const files = [...yamlFiles(join(ROOT, "examples")), ...yamlFiles(join(ROOT, "test"))];
+    expect(files.length).toBeGreaterThan(8);
+    const taken = files.map((f) => agrees(readFileSync(f, "utf8")));
+    expect(taken.filter((t) => t === "quick").length).toBeGreaterThan(5);
+  });
+
+  it("reads every style fixture, as the importer writes it, as the full parser does", async () => {
+    const dir = join(ROOT, "test/fixtures/styles");
+    const files = readdirSync(dir).filter((f) => f !== "MANIFEST.md");
+    const result = await importAll(dir, files, Config.parse({}), (async function* () {})(), (r) => r);
+    const taken = result.reports.map((r) => agrees(stringifyReport(r.report)));
+    expect(taken.filter((t) => t === "quick").length).toBeGreaterThan(taken.length / 2);
+  });
+
+  it.each([
+    ["a plain text going on at the next line", "summary: first\n  second\n"],
+    ["an item going on as a dash", "summary: a\n  - b\n"],
+    ["an item going on deeper", "notes:\n  - one\n    two\n"],
+    ["a quoted text over two lines", 'notes:\n  - "one\n    two: three"\n'],
+    ["a value on the line below its key", "summary:\n  all of it\n"],
+    ["a cut at #", "notes:\n  - fixed issue #42\n"],
+    ["a comment glued to the #", "title: Misc #todo\n"],
+    ["a flow list over two lines", "to: [a@example.com,\n  b@example.com]\n"],
+    ["a tab before a key", "a:\n\tb: 1\n"],
+    ["a document marker", "---\na: 1\n"],
+    ["numbers only js-yaml reads", "a: 1_000\nb: 0b11\nc: [1_0]\n"],
+    ["an anchor", "a: &x 1\nb: *x\n"],
+    ["a key twice", "a: 1\na: 2\n"],
+    ["a block that ends, then a key", "a: |\n  one\n\n    two\nb: x # fine\n"],
+    ["a block with an indent indicator", "a: |2\n    deeper\n  two\nb: 1\n"],
+    ["nested items", "a:\n  - - x\n    - y\n  - k: v\n    j: |\n      text\n      #42 in a block\n"],
+    ["a BOM and CRLF", "\uFEFFa: 1\r\nb:\r\n  - x # c\r\n"],
+    ["times and urls", "t: 10:30\nu: https://x.example/a#b\n"],
+    ["quoted with a #", "a: 'x #y'\nb: \"p # q\" # c\n"],
+    ["a comment only", "# nothing\n"],
+  ])("%s: refused, or read alike", (_, text) => {
+    agrees(text);
+  });
+
+  it("refuses what only the full parser reads right", () => {
+    for (const text of ["summary: first\n  second\n", "notes:\n  - fixed issue #42\n", "a: 1_000\n", "a: 1\na: 2\n"]) {
+      expect(scalarsOnOneLine(text) && quickYamlData(text) !== undefined, text).toBe(false);
+    }
+  });
+});
+
+describe("the full YAML parser as a lazy module", () => {
+  it("exports only functions (the bundle's stand-in loads it at a call, never at import)", () => {
+    for (const [name, value] of Object.entries(fullYaml)) expect(typeof value, name).toBe("function");
+  });
+
+  it("the built command checks and renders a clean report without loading it, and places problems with it", () => {
+    const report = readFileSync(join(ROOT, "examples/reports/2022-11-04.yaml"), "utf8");
+    const dir = tmpProject({
+      "weekly.config.yaml": "from: Me <me@example.com>\n",
+      "2022-11-04.yaml": report,
+      "bad.yaml": "week_ending: 2022-11-04\nsections: 3\n",
+    });
+    const packages = JSON.parse(readFileSync(join(ROOT, "dist", "packages.json"), "utf8"));
+    const yamlFiles: string[] = packages.yaml;
+    expect(yamlFiles.length).toBeGreaterThan(0);
+    const hook =
+      `const M=require("module");const c=M.prototype._compile;` +
+      `M.prototype._compile=function(s,f){if(${JSON.stringify(yamlFiles)}.some((x)=>f.endsWith(x)))` +
+      `process.stderr.write("LOADED yaml\\n");return c.call(this,s,f)};`;
+    const weekly = (...args: string[]) =>
+      spawnSync(
+        process.execPath,
+        [
+          "-e",
+          `${hook}process.argv=[process.argv[0],"weekly",...${JSON.stringify(args)}];require(${JSON.stringify(BIN)})`,
+        ],
+        {
+          cwd: dir,
+          encoding: "utf8",
+          env: { PATH: process.env.PATH, WEEKLY_COMPILE_CACHE: "0", HOME: dir },
+        },
+      );
+    for (const args of [
+      ["check", "2022-11-04.yaml"],
+      ["render", "2022-11-04.yaml"],
+    ]) {
+      const r = weekly(...args);
+      expect(r.status, r.stderr).toBe(0);
+      expect(r.stderr).toBe("");
+    }
+    const bad = weekly("check", "bad.yaml");
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toBe(
+      "LOADED yaml\nbad.yaml:2:11: sections: expected a list, got number 3\n1 file checked: 1 error, 0 warnings\n",
+    );
+  });
+});
