@@ -1,6 +1,6 @@
 // The shapes the body parsers build: parts of a report file as it is written (before zod's
 // defaults), so that the importer writes them and `weekly render` prints them back.
-import type { z } from "zod";
+import type * as z from "zod/mini";
 import type { Entry, ExtraTrailer, Report, Section } from "../report/schema.js";
 
 export type EntryInput = z.input<typeof Entry>;

@@ -1,5 +1,5 @@
 // zod issues → one Diagnostic each, placed at line:col, phrased for a person, with "did you mean".
-import type { z } from "zod";
+import type * as z from "zod/mini";
 import { type Diagnostic, byPosition, formatPath } from "../core/diagnostic.js";
 import { closest, suggestKey } from "../core/suggest.js";
 import { quickYamlData } from "./quick-yaml.js";
@@ -9,7 +9,7 @@ import { type ParsedYaml, parseYaml } from "./yaml.js";
  * A YAML file's text as `schema`: the quick parser for a valid file, the full one (which loads
  * only then) to place each problem of an invalid one. `empty` stands for a file of comments only.
  */
-export function validateYaml<S extends z.ZodType>(
+export function validateYaml<S extends z.ZodMiniType>(
   schema: S,
   text: string,
   file: string,
@@ -23,7 +23,7 @@ export function validateYaml<S extends z.ZodType>(
   return validate(schema, { ...parsed, data: parsed.data ?? empty }, file);
 }
 
-export function validate<S extends z.ZodType>(
+export function validate<S extends z.ZodMiniType>(
   schema: S,
   parsed: ParsedYaml,
   file: string,
@@ -155,7 +155,7 @@ function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
 }
 
 /** The field names an object schema accepts at a data path (for "did you mean"). */
-export function keysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
+export function keysAt(schema: z.ZodMiniType, path: readonly PropertyKey[]): string[] {
   let s: unknown = schema;
   const unwrap = () => {
     for (;;) {

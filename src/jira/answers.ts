@@ -1,41 +1,47 @@
 // Jira's JSON answers, parsed into the narrow shapes we read. An issue that does not parse (no
 // key, odd types) is a warning for that ticket and is left out: it never crashes, never caches.
-import * as z from "zod";
+import * as z from "zod/mini";
 import type { Diagnostic } from "../core/diagnostic.js";
 import { JiraKey } from "../core/schemas.js";
 import { oneLine, plainLine } from "../core/text.js";
 
-const named = z.object({ name: z.string().optional() }).nullish();
+const named = z.nullish(z.object({ name: z.optional(z.string()) }));
 
 export const IssueJson = z.object({
   // A key is a key: anything else (a line break, an escape sequence) is no issue of ours.
-  key: JiraKey.or(z.string().regex(/^[A-Za-z][A-Za-z0-9_]*-[0-9]+$/)),
-  fields: z
-    .object({
-      summary: z.string().optional(),
-      status: z
-        .object({ name: z.string().optional(), statusCategory: z.object({ key: z.string().optional() }).nullish() })
-        .nullish(),
-      assignee: z.object({ displayName: z.string().optional(), name: z.string().optional() }).nullish(),
+  key: z.union([JiraKey, z.string().check(z.regex(/^[A-Za-z][A-Za-z0-9_]*-[0-9]+$/))]),
+  fields: z.optional(
+    z.object({
+      summary: z.optional(z.string()),
+      status: z.nullish(
+        z.object({
+          name: z.optional(z.string()),
+          statusCategory: z.nullish(z.object({ key: z.optional(z.string()) })),
+        }),
+      ),
+      assignee: z.nullish(z.object({ displayName: z.optional(z.string()), name: z.optional(z.string()) })),
       resolution: named,
-      updated: z.string().nullish(),
+      updated: z.nullish(z.string()),
       issuetype: named,
       /** Only when asked for (weekly push): which comments the issue has. */
-      comment: z
-        .object({
-          comments: z.array(z.object({ id: z.union([z.string(), z.number()]).transform(String) })).default([]),
-          total: z.number().optional(),
-        })
-        .optional(),
-    })
-    .optional(),
-  properties: z.record(z.string(), z.unknown()).optional(),
+      comment: z.optional(
+        z.object({
+          comments: z._default(
+            z.array(z.object({ id: z.pipe(z.union([z.string(), z.number()]), z.transform(String)) })),
+            [],
+          ),
+          total: z.optional(z.number()),
+        }),
+      ),
+    }),
+  ),
+  properties: z.optional(z.record(z.string(), z.unknown())),
 });
 export type IssueJson = z.output<typeof IssueJson>;
 
-const IssueList = z.object({ issues: z.array(z.unknown()).default([]) });
-export const Myself = z.object({ displayName: z.string().optional(), emailAddress: z.string().optional() }).loose();
-export const ServerInfo = z.object({ deploymentType: z.string().optional() }).loose();
+const IssueList = z.object({ issues: z._default(z.array(z.unknown()), []) });
+export const Myself = z.looseObject({ displayName: z.optional(z.string()), emailAddress: z.optional(z.string()) });
+export const ServerInfo = z.looseObject({ deploymentType: z.optional(z.string()) });
 
 /** The issues of a search or bulk-fetch answer; each one that does not parse becomes a warning. */
 export function parseIssueList(answer: unknown): { issues: IssueJson[]; problems: Diagnostic[] } {
@@ -66,7 +72,7 @@ function keyOf(raw: unknown): string {
 }
 
 /** The first schema issue, as `fields.summary: expected string`. */
-export function issueText(error: z.ZodError): string {
+export function issueText(error: z.core.$ZodError): string {
   const first = error.issues[0];
   if (!first) return "unexpected shape";
   const path = first.path.map(String).join(".");

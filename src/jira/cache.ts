@@ -3,7 +3,7 @@
 // Only facts go in, never a credential; the files are the user's alone (0600 in a 0700 folder).
 // The file is parsed like any input: an entry that does not parse counts as missing.
 import { dirname } from "node:path";
-import * as z from "zod";
+import * as z from "zod/mini";
 import { WeeklyError } from "../core/errors.js";
 import { makeDirs } from "../io/dirs.js";
 import { readTextFile } from "../io/read-text.js";
@@ -23,9 +23,9 @@ export interface SiteCache {
 
 const CacheFile = z.object({
   site: z.string(),
-  deployment: z.enum(["cloud", "datacenter"]).optional().catch(undefined),
-  issues: z.record(z.string(), z.unknown()).catch({}),
-  unknown: z.record(z.string(), z.string()).catch({}),
+  deployment: z.catch(z.optional(z.enum(["cloud", "datacenter"])), undefined),
+  issues: z.catch(z.record(z.string(), z.unknown()), {}),
+  unknown: z.catch(z.record(z.string(), z.string()), {}),
 });
 
 /** The cache of a site; an empty one when there is none or it cannot be read (a cache is never needed). */

@@ -1,7 +1,7 @@
 // The only code that knows jira-client: build it for a site, and ask Jira the few things we need.
 // jira-client is loaded on first use, so commands that do not ask Jira never load it. Its
 // doRequest is replaced so that failures reach us as our typed RequestFailure, not as JSON text.
-import type * as z from "zod";
+import type * as z from "zod/mini";
 import type { Diagnostic } from "../core/diagnostic.js";
 import { type IssueJson, issueText, Myself, parseIssue, parseIssueList, ServerInfo } from "./answers.js";
 import type { Credentials } from "./credentials.js";
@@ -118,7 +118,7 @@ export async function createJiraClient(
   };
 }
 
-function shaped<S extends z.ZodType>(schema: S, value: unknown, what: string): z.output<S> {
+function shaped<S extends z.ZodMiniType>(schema: S, value: unknown, what: string): z.output<S> {
   const parsed = schema.safeParse(answered(value).answer);
   if (parsed.success) return parsed.data;
   throw new RequestFailure({ kind: "malformed", status: 200, message: `${what}: ${issueText(parsed.error)}` });

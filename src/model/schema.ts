@@ -2,7 +2,7 @@
 // Every decision is already made here: what to show, in which order, cut to which width, which
 // lines a heading is; templates only lay it out. The zod schema is the definition; the types are
 // inferred from it, and --from-context parses its JSON with it.
-import * as z from "zod";
+import * as z from "zod/mini";
 import { JiraIssueFacts } from "../jira/fact-schema.js";
 import { MODEL_FORMAT } from "./format.js";
 
@@ -11,7 +11,7 @@ export { MODEL_FORMAT };
 const lines = z.array(z.string());
 
 export const MailModel = z.strictObject({
-  from: z.string().nullable(),
+  from: z.nullable(z.string()),
   to: z.array(z.string()),
   cc: z.array(z.string()),
   bcc: z.array(z.string()),
@@ -20,13 +20,13 @@ export const MailModel = z.strictObject({
 
 /** One paragraph of an entry: exactly one of the three is set. */
 export const BlockModel = z.strictObject({
-  note: z.string().nullable(),
-  todo: z.string().nullable(),
-  progress: z.string().nullable(),
+  note: z.nullable(z.string()),
+  todo: z.nullable(z.string()),
+  progress: z.nullable(z.string()),
 });
 
 /** Jira's facts about a ticket, as templates see them (when they were fetched is not their business). */
-export const JiraModel = JiraIssueFacts.omit({ fetchedAt: true }).strict();
+export const JiraModel = z.strictObject(z.omit(JiraIssueFacts, { fetchedAt: true }).shape);
 
 export const FootnoteModel = z.strictObject({
   number: z.union([z.number(), z.string()]),
@@ -36,36 +36,36 @@ export const FootnoteModel = z.strictObject({
 
 export const EntryModel = z.strictObject({
   /** The ticket (the first one of an entry about several), or null for a label. */
-  ticket: z.string().nullable(),
+  ticket: z.nullable(z.string()),
   tickets: z.array(z.string()),
-  label: z.string().nullable(),
+  label: z.nullable(z.string()),
   /** The summary shown: the file's own, else Jira's; null when neither has one. */
-  summary: z.string().nullable(),
+  summary: z.nullable(z.string()),
   /** The summary as the heading shows it: Jira's cut with " ..." to fit summary_width, the file's whole. */
-  summary_short: z.string().nullable(),
-  summary_source: z.enum(["file", "jira"]).nullable(),
-  url: z.string().nullable(),
+  summary_short: z.nullable(z.string()),
+  summary_source: z.nullable(z.enum(["file", "jira"])),
+  url: z.nullable(z.string()),
   /** Jira's status name, when show_status is on and Jira knows the ticket. */
-  status: z.string().nullable(),
+  status: z.nullable(z.string()),
   /** The heading as it prints: the file's own lines, or [KEY] (summary) [Status]. */
   heading_lines: lines,
   blocks: z.array(BlockModel),
   /** The entry's own text in place of blocks (an author's layout), or null. */
-  text: z.string().nullable(),
-  jira: JiraModel.nullable(),
+  text: z.nullable(z.string()),
+  jira: z.nullable(JiraModel),
 });
 
 /** One item of a section, in order: an entry, or a paragraph of the section's own text. */
-export const ItemModel = z.strictObject({ entry: EntryModel.nullable(), text: z.string().nullable() });
+export const ItemModel = z.strictObject({ entry: z.nullable(EntryModel), text: z.nullable(z.string()) });
 
 export const SectionModel = z.strictObject({
-  title: z.string().nullable(),
+  title: z.nullable(z.string()),
   underline: z.string(),
   /** The title as it prints: the file's own lines, or the title and its underline; none for an untitled section. */
   heading_lines: lines,
   comment_lines: lines,
   /** "No progress" for a section-wide no-progress line, else null. */
-  progress: z.string().nullable(),
+  progress: z.nullable(z.string()),
   /** Whether anything (comment, progress) stands between the title and the first item. */
   has_preamble: z.boolean(),
   /** The entries (ticket or label) alone; `items` has them in order with the section's text. */
@@ -124,7 +124,7 @@ export const ReportModel = z.strictObject({
     after: z.boolean(),
   }),
   /** The Jira site, for links (null when none is configured). */
-  site: z.string().nullable(),
+  site: z.nullable(z.string()),
   /** "\n" or "\r\n": the rendered text's line ends. */
   newline: z.enum(["\n", "\r\n"]),
 });

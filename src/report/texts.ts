@@ -1,6 +1,6 @@
 // Every free text of a report, with its path in the file, in document order: the one walker that
 // lint (footnotes cited), carry (footnotes renumbered) and import (footnotes placed) share.
-import type { z } from "zod";
+import type * as z from "zod/mini";
 import type { Report, Section } from "./schema.js";
 
 /** A report as written (before zod's defaults and transforms) or as loaded: both walk the same. */

@@ -2,7 +2,7 @@
 // written verbatim: multi-line strings as literal block scalars (`|`, `|+`, `|2`), strings that
 // a YAML reader could take for something else quoted, so that loading the text back gives the
 // same strings and `weekly render` the same email.
-import type { z } from "zod";
+import type * as z from "zod/mini";
 import type { Report } from "./schema.js";
 import { emitYaml } from "./yaml-emit.js";
 

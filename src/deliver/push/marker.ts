@@ -2,7 +2,7 @@
 // the tool, the week, the ticket and a hash of its text; each issue carries one issue property,
 // the index of what was pushed for which week (comment and worklog ids), which one bulk read of
 // all the report's tickets returns. The index only saves requests: the comments' own marks decide.
-import * as z from "zod";
+import * as z from "zod/mini";
 import { sha256Hex } from "../../io/lazy-require.js";
 import type { CommentJson } from "../../jira/write-answers.js";
 
@@ -12,12 +12,12 @@ export const COMMENT_PROPERTY = "weekly-report.comment";
 const KEPT_WEEKS = 60;
 
 const Week = z.object({
-  comment: z.string().optional(),
-  hash: z.string().optional(),
-  worklog: z.string().optional(),
-  seconds: z.number().optional(),
+  comment: z.optional(z.string()),
+  hash: z.optional(z.string()),
+  worklog: z.optional(z.string()),
+  seconds: z.optional(z.number()),
   /** The status asked for (set_status as written) and the one the move led to. */
-  status: z.object({ asked: z.string(), to: z.string() }).optional(),
+  status: z.optional(z.object({ asked: z.string(), to: z.string() })),
 });
 export type PushedWeek = z.output<typeof Week>;
 
