@@ -4,6 +4,9 @@
 // with a code cache in the user's cache folder, so later runs skip parsing and compiling: what
 // Node 22's module.enableCompileCache() does, done by hand for Node 20. One cache file per chunk
 // of the current build (older builds' files are removed); WEEKLY_COMPILE_CACHE=0 runs without it.
+// The chunks are loaded here, not by Node's module loader: they are plain CommonJS that require
+// each other by relative path and Node's built-ins by name, and Node's resolution (stat calls,
+// package.json scopes, Module objects) cost more than a command's own work on the way to `check`.
 const fs = require("node:fs");
 const path = require("node:path");
 const vm = require("node:vm");
@@ -12,19 +15,32 @@ const Module = require("node:module");
 const dist = path.join(__dirname, "..", "dist");
 const cache = codeCache();
 const compiled = [];
-if (cache) {
-  const compile = Module.prototype._compile;
-  Module.prototype._compile = function (content, filename) {
-    if (!filename.startsWith(dist + path.sep)) return compile.call(this, content, filename);
-    const file = path.join(cache.dir, `${path.basename(filename)}.bin`);
-    const cachedData = readOrUndefined(file);
-    const script = new vm.Script(Module.wrap(content), { filename, cachedData });
-    if (!cachedData || script.cachedDataRejected) compiled.push({ script, file });
-    const run = script.runInThisContext();
-    return run.call(this.exports, this.exports, Module.createRequire(filename), this, filename, path.dirname(filename));
+const loaded = new Map();
+
+/** A file of dist/: its exports, run once (a cycle sees the exports so far, as with require). */
+function load(file) {
+  const known = loaded.get(file);
+  if (known) return known.exports;
+  const module = { exports: {}, id: file, filename: file, loaded: false };
+  loaded.set(file, module);
+  const bin = cache && path.join(cache.dir, `${path.basename(file)}.bin`);
+  const cachedData = bin && readOrUndefined(bin);
+  const script = new vm.Script(Module.wrap(fs.readFileSync(file, "utf8")), { filename: file, cachedData });
+  if (cache && (!cachedData || script.cachedDataRejected)) compiled.push({ script, file: bin });
+  const dir = path.dirname(file);
+  const paths = new Map();
+  const local = (id) => {
+    if (id[0] !== "." && !id.startsWith(dist)) return require(id); // node:fs and the like
+    let at = paths.get(id);
+    if (at === undefined) paths.set(id, (at = path.resolve(dir, id)));
+    return load(at);
   };
+  script.runInThisContext().call(module.exports, module.exports, local, module, file, dir);
+  module.loaded = true;
+  return module.exports;
 }
-const { main } = require("../dist/weekly.cjs");
+
+const { main } = load(path.join(dist, "weekly.cjs"));
 main(process.argv.slice(2)).then((code) => {
   process.exitCode = code;
   if (cache && compiled.length) saveAll(cache);

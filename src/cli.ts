@@ -31,6 +31,11 @@ export function buildProgram(io: Io, bare = false): Command {
       writeOut: (s) => io.stdout.write(s),
       writeErr: (s) => io.stderr.write(s),
       outputError: (s, write) => write(oneLine(s)),
+      // Commander's own answers open process.stdout, which loads the stream modules: 5 ms of --help.
+      getOutHelpWidth: () => (io.stdout.isTTY ? process.stdout.columns : 80),
+      getErrHelpWidth: () => (io.stderr.isTTY ? process.stderr.columns : 80),
+      getOutHasColors: () => false, // our help has no colours to keep
+      getErrHasColors: () => false,
     });
   addRoutine(program, io);
   addOutputs(program, io);

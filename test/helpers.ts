@@ -87,6 +87,41 @@ export function runBin(
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
+/** The files of dist/ that hold a package (dist/packages.json says which). */
+export function bundledFiles(pkg: string): string[] {
+  const packages: unknown = JSON.parse(readFileSync(join(ROOT, "dist", "packages.json"), "utf8"));
+  const files =
+    packages && typeof packages === "object" && pkg in packages ? packages[pkg as keyof typeof packages] : [];
+  expect(Array.isArray(files) && files.length > 0, `${pkg} in dist/packages.json`).toBe(true);
+  return files;
+}
+
+/**
+ * runBin, and which of the given files of dist/ the run read: whatever loads a chunk (Node's
+ * loader or bin/weekly.cjs's own) reads it with fs.readFileSync first. Without the code cache,
+ * so that every chunk is read as a first run reads it.
+ */
+export function runBinLoading(
+  args: string[],
+  files: string[],
+  opts: { cwd: string; env?: NodeJS.ProcessEnv },
+): RunResult & { loaded: string[] } {
+  const hook =
+    `const fs=require("fs");const read=fs.readFileSync;const watched=${JSON.stringify(files)};` +
+    `fs.readFileSync=function(f,...a){const hit=typeof f==="string"&&watched.find((x)=>f.endsWith(x));` +
+    `if(hit)process.stderr.write("LOADED "+hit+"\\n");return read.call(this,f,...a)};` +
+    `process.argv=[process.argv[0],"weekly",...${JSON.stringify(args)}];require(${JSON.stringify(BIN)})`;
+  const r = spawnSync(process.execPath, ["-e", hook], {
+    cwd: opts.cwd,
+    encoding: "utf8",
+    env: { PATH: process.env.PATH, HOME: opts.cwd, WEEKLY_COMPILE_CACHE: "0", ...(opts.env ?? {}) },
+  });
+  const lines = r.stderr.split("\n");
+  const loaded = lines.filter((l) => l.startsWith("LOADED ")).map((l) => l.slice(7));
+  const stderr = lines.filter((l) => !l.startsWith("LOADED ")).join("\n");
+  return { code: r.status ?? -1, stdout: r.stdout, stderr, loaded };
+}
+
 /** runBin, without blocking this process: for tests whose server (fake Jira, SMTP) lives in it. */
 export function runBinAsync(args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<RunResult> {
   return new Promise((resolve, reject) => {

@@ -7,7 +7,7 @@ import { writeFileAtomic } from "./write-atomic.js";
 export interface Io {
   cwd: string;
   env: NodeJS.ProcessEnv;
-  stdout: { write(s: string): unknown };
+  stdout: { write(s: string): unknown; isTTY?: boolean };
   stderr: { write(s: string): unknown; isTTY?: boolean };
   /** The clock: commands never read the real one themselves, so tests can pass a date. */
   now(): Date;

@@ -1,7 +1,7 @@
 // stdout and stderr as plain file descriptors, written synchronously: every byte is written or
 // the failure is known at once. A full disk (`> /dev/full`) is one line and exit 1; a reader
 // that went away (`| head`) ends the command quietly; nothing is left in a buffer at exit.
-import { writeSync } from "node:fs";
+import { fstatSync, writeSync } from "node:fs";
 import { isatty } from "./lazy-require.js";
 import { UserError } from "../core/errors.js";
 import { describeFsError } from "./read-text.js";
@@ -18,11 +18,20 @@ export interface Writer {
 
 const wait = new Int32Array(new SharedArrayBuffer(4));
 
+/** A pipe or a file is no terminal: only a character device is worth asking node:tty (which loads net) about. */
+function isTerminal(fd: number): boolean {
+  try {
+    return fstatSync(fd).isCharacterDevice() && isatty(fd);
+  } catch {
+    return false; // a closed descriptor
+  }
+}
+
 export function fdWriter(fd: number, name: string): Writer {
   let tty: boolean | undefined;
   return {
     get isTTY() {
-      tty ??= isatty(fd);
+      tty ??= isTerminal(fd);
       return tty;
     },
     write(s: string) {
