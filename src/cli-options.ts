@@ -1,7 +1,14 @@
 // The options several commands share, built once: commander checks them (choices, conflicts,
 // dates), so the commands never check them again.
-import { InvalidArgumentError, Option } from "@commander-js/extra-typings";
+import { type Command, InvalidArgumentError, Option } from "@commander-js/extra-typings";
 import { isRealDate } from "./core/dates.js";
+import type { Io } from "./io/output.js";
+
+/** Each command by name, as a function that adds it to the program; `bare` builds the program without completion. */
+export type CommandTable = Record<string, (program: Command, io: Io, bare: () => Command) => void>;
+
+/** One line per error: commander puts its "Did you mean" on a line of its own. */
+export const oneLine = (s: string) => s.replace(/\n\(Did you mean (.*)\?\)\n$/, " (did you mean $1?)\n");
 
 export const configOption = () => new Option("-c, --config <file>", "use this weekly.config.yaml");
 

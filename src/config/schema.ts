@@ -121,8 +121,3 @@ export const Config = z.strictObject({
 });
 
 export type Config = z.output<typeof Config>;
-
-/** The JSON Schema for editors (yaml-language-server). */
-export function configJsonSchema(): Record<string, unknown> {
-  return { ...z.toJSONSchema(Config, { io: "input" }), title: "weekly-report: weekly.config.yaml" };
-}

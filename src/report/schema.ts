@@ -139,9 +139,3 @@ export type Report = z.output<typeof Report>;
 export type Section = z.output<typeof Section>;
 export type Entry = z.output<typeof Entry>;
 export type ProgressState = z.output<typeof Progress>;
-
-/** The JSON Schema for editors (yaml-language-server). */
-export function reportJsonSchema(): Record<string, unknown> {
-  const schema = z.toJSONSchema(Report, { io: "input", unrepresentable: "any" }) as Record<string, unknown>;
-  return { ...schema, title: "weekly-report: one week's status report" };
-}

@@ -59,7 +59,3 @@ export const Team = z
     }),
   );
 export type Team = z.output<typeof Team>;
-
-export function teamJsonSchema(): Record<string, unknown> {
-  return { ...z.toJSONSchema(Team, { io: "input" }), title: "weekly-report: team.yaml" };
-}
