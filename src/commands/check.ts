@@ -2,7 +2,6 @@
 import { type Diagnostic, errorsOf } from "../core/diagnostic.js";
 import { JiraError, ProblemsFound, UsageError } from "../core/errors.js";
 import { type Io, printDiagnostics } from "../io/output.js";
-import { enrichReport } from "../jira/enrich.js";
 import { checkReport, isValid, type ValidReport } from "../report/check.js";
 import { defaultReport } from "../report/files.js";
 
@@ -40,6 +39,8 @@ export async function checkCommand(io: Io, opts: CheckOptions): Promise<void> {
 }
 
 async function checkWithJira(io: Io, checked: ValidReport, jiraUrl?: string): Promise<Diagnostic[]> {
+  // Loaded only for --jira: a plain check needs none of the Jira side.
+  const { enrichReport } = await import("../jira/enrich.js");
   const enriched = await enrichReport(io, checked, { unknownIs: "error", jiraUrl });
   if (!enriched.site)
     throw new UsageError("check --jira needs a Jira site: jira.url in weekly.config.yaml, or JIRA_URL");
