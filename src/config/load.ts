@@ -35,6 +35,10 @@ export interface ConfigOptions {
   env?: NodeJS.ProcessEnv;
 }
 
+/** The Jira site as named (not yet checked): --jira-url, else JIRA_URL, else jira.url of the config. */
+export const namedJiraSite = (jira: Config["jira"], env: NodeJS.ProcessEnv, flag?: string): string | undefined =>
+  flag || env.JIRA_URL || jira.url;
+
 /** ~/.config/weekly-report/weekly.config.yaml (or under $XDG_CONFIG_HOME). */
 export function userConfigFile(env: NodeJS.ProcessEnv = {}): string {
   const base = env.XDG_CONFIG_HOME || join(env.HOME || homedir(), ".config");

@@ -4,8 +4,8 @@ import { byPosition, type Diagnostic, formatPath, type Severity } from "../core/
 import type { Io } from "../io/output.js";
 import type { ValidReport } from "../report/check.js";
 import { ticketsOf } from "../report/tickets.js";
+import { namedJiraSite } from "../config/load.js";
 import type { FactsResult } from "./facts.js";
-import { setupFor, siteUrl } from "./setup.js";
 import type { JiraFacts } from "./types.js";
 
 export interface EnrichOptions {
@@ -31,12 +31,15 @@ export interface Enriched {
 }
 
 export async function enrichReport(io: Io, checked: ValidReport, opts: EnrichOptions): Promise<Enriched> {
+  const keys = ticketsOf(checked.report).map((t) => t.key);
+  const none = { facts: new Map(), problems: [], asked: false, stale: keys, unknown: [] };
+  // No site named: nothing of the Jira side (setup, credentials, transport) needs to load.
+  if (!namedJiraSite(checked.loaded.config.jira, io.env, opts.jiraUrl)) return none;
+  const { setupFor, siteUrl } = await import("./setup.js");
   const site = siteUrl(checked.loaded.config.jira, io.env, opts.jiraUrl);
   const setup = setupFor(io, checked.loaded, opts.jiraUrl);
-  const tickets = ticketsOf(checked.report);
-  const keys = tickets.map((t) => t.key);
-  if (!setup || tickets.length === 0 || (!setup.credentials && !opts.offline)) {
-    return { facts: new Map(), site, problems: setup?.notices ?? [], asked: false, stale: keys, unknown: [] };
+  if (!setup || keys.length === 0 || (!setup.credentials && !opts.offline)) {
+    return { ...none, site, problems: setup?.notices ?? [] };
   }
   // The Jira client, its schemas and the cache load only now, when Jira (or its cache) is asked.
   const { fetchJiraFacts } = await import("./facts.js");

@@ -3,7 +3,7 @@
 import { homedir } from "node:os";
 import { join, resolve } from "node:path";
 import { sha256Hex } from "../io/lazy-require.js";
-import type { LoadedConfig } from "../config/load.js";
+import { type LoadedConfig, namedJiraSite } from "../config/load.js";
 import type { JiraConfig } from "../config/schema.js";
 import type { Io } from "../io/output.js";
 import { displayPath } from "../io/paths.js";
@@ -38,7 +38,7 @@ export interface SiteChoice {
 }
 
 export function siteUrl(jira: JiraConfig, env: NodeJS.ProcessEnv, flag?: string): string | undefined {
-  const raw = flag || env.JIRA_URL || jira.url;
+  const raw = namedJiraSite(jira, env, flag);
   if (!raw) return undefined;
   let u: URL;
   try {
