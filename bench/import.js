@@ -1,7 +1,8 @@
 // Benchmark of `weekly import`: a generated mbox of 2000 weekly reports (~50 MB), imported with
 // --dry-run (read, split, decode, parse, YAML; no files written), five runs, median messages/s.
 // Two mboxes: a mix as mail clients write them (half 8bit, a quarter quoted-printable with
-// RFC 2047 names, a quarter base64), and all quoted-printable (every message through mailparser).
+// RFC 2047 names, a quarter base64), and all quoted-printable (UTF-8 QP and base64 are decoded
+// by simple-mime.ts; mailparser takes only other charsets and multipart mail).
 // The importer is bundled from src/ with esbuild into a temp folder, so this runs before and
 // after `import` is wired into bin/weekly.cjs.   Usage: node bench/import.js [messages]
 import { build } from "esbuild";

@@ -55,15 +55,14 @@ const REPORT_SUBJECT = /\b(?:weekly|week(?:ly)? ending|w\/e|status|report|update
 
 /** Keys that are in text only (no entry of theirs): weekly push and weekly team see no ticket there. */
 function namedKeys(body: ParsedBody, notices: Diagnostic[], line: number): void {
-  const entries = new Set(
-    body.sections.flatMap((s) => (s.entries ?? []).flatMap((e) => e.tickets ?? (e.ticket ? [e.ticket] : []))),
-  );
-  const texts = [
-    body.intro,
-    ...body.sections.flatMap((s) =>
-      (s.entries ?? []).filter((e) => !e.ticket && !e.tickets && !e.label).map((e) => e.text),
-    ),
-  ];
+  const entries = new Set<string>();
+  const texts = [body.intro];
+  for (const s of body.sections) {
+    for (const e of s.entries ?? []) {
+      for (const key of e.tickets ?? (e.ticket ? [e.ticket] : [])) entries.add(key);
+      if (!e.ticket && !e.tickets && !e.label) texts.push(e.text);
+    }
+  }
   const keys = [...new Set(texts.flatMap((t) => keysIn(t ?? "")))].filter((k) => !entries.has(k));
   if (keys.length === 0) return;
   const shown = keys.length > 6 ? `${keys.slice(0, 6).join(", ")} and ${keys.length - 6} more` : keys.join(", ");

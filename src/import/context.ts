@@ -49,9 +49,13 @@ export function trimEnd(lines: readonly string[], start: number, end: number): n
  * "\n". A single line with at most one blank line after it stays a plain string.
  */
 export function blockText(lines: readonly string[], blanks: number): string {
-  const text = lines.join("\n");
-  if (lines.length === 1 && blanks <= 1) return text;
-  return text + "\n".repeat(Math.max(blanks, 1));
+  if (lines.length === 1 && blanks <= 1) return lines[0]!;
+  if (lines.length === 0) return "\n".repeat(Math.max(blanks, 1));
+  // One join, with an empty line per final "\n": a flat string, where `text + "\n"` would make a
+  // rope that the model, the template and the YAML writer each read (and flatten) again.
+  const all = [...lines];
+  for (let n = Math.max(blanks, 1); n > 0; n--) all.push("");
+  return all.join("\n");
 }
 
 /** Blank lines between `end` and the next non-blank line (0 at the end of the range). */

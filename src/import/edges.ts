@@ -74,6 +74,19 @@ function isName(line: string, names: readonly string[]): boolean {
   return text !== "" && names.some((n) => n.toLowerCase() === text || n.split(/\s+/)[0]!.toLowerCase() === text);
 }
 
+/**
+ * Whether a line can begin a quoted tail at all: each form starts with "-" or "On " after any
+ * blanks, or with "From:": most lines are passed over by their first character that is not a
+ * space or a tab (any other blank, or a control, is left to the full tests).
+ */
+function mayStartTail(line: string): boolean {
+  let i = 0;
+  while (i < line.length && (line.charCodeAt(i) === 0x20 || line.charCodeAt(i) === 0x09)) i++;
+  if (i === line.length) return false; // blank: no form matches
+  const c = line.charCodeAt(i);
+  return c === 0x2d || c === 0x4f || (c === 0x46 && i === 0) || c < 0x20 || c >= 0x7f;
+}
+
 const ORIGINAL = /^-{2,}\s*(?:original message|forwarded message)\s*-{2,}$/i;
 const OUTLOOK_RULE = /^_{8,}$/;
 
@@ -85,6 +98,7 @@ const OUTLOOK_RULE = /^_{8,}$/;
 export function quotedTailAt(lines: readonly string[]): number | undefined {
   const first = skipBlank(lines, 0);
   for (let k = first + 1; k < lines.length; k++) {
+    if (!mayStartTail(lines[k]!)) continue;
     const line = lines[k]!.trim();
     if (ORIGINAL.test(line)) return k;
     const outlook =

@@ -22,14 +22,24 @@ const GROUPS = new RegExp(String.raw`^(${LEAD})((?:\[${KEY}(?:\s*,\s*${KEY})*\][
 /** `KEY: summary`, `KEY - summary` (a key at the margin, then a colon or a dash). */
 const BARE = new RegExp(String.raw`^(${KEY})(?:[ \t]*[:–—][ \t]+|[ \t]+[-–—][ \t]+)(\S.*)$`);
 const COMBINED = new RegExp(String.raw`^\[(${KEY})[ \t]*\|[ \t]*([^\]]*)\][ \t]*$`);
+const KEYS = new RegExp(KEY, "g");
 const LABEL = /^\(([^()\s](?:[^()]{0,38}[^()\s.,:;!?])?)\)(?:[ \t]+\((.*)\))?[ \t]*$/;
 
 /** Each line is asked about many times (by the items, the titles, the layout): read once per body. */
 const SEEN = new WeakMap<readonly string[], (HeadingAt | null)[]>();
 
+/** The body asked about last, and its answers: the WeakMap is looked up once per body, not per line. */
+let lastLines: readonly string[] | undefined;
+let lastSeen: (HeadingAt | null)[] = [];
+
 export function headingAt(lines: readonly string[], i: number): HeadingAt | undefined {
-  let seen = SEEN.get(lines);
-  if (!seen) SEEN.set(lines, (seen = []));
+  if (lines !== lastLines) {
+    let found = SEEN.get(lines);
+    if (!found) SEEN.set(lines, (found = []));
+    lastLines = lines;
+    lastSeen = found;
+  }
+  const seen = lastSeen;
   const known = seen[i];
   if (known !== undefined) return known ?? undefined;
   const found = readHeading(lines, i);
@@ -37,9 +47,12 @@ export function headingAt(lines: readonly string[], i: number): HeadingAt | unde
   return found;
 }
 
+/** The characters a heading can start with (the forms below): most lines are passed over by their first one. */
+const HEADING_START = /^[[#*\-+•(A-Z]/;
+
 function readHeading(lines: readonly string[], i: number): HeadingAt | undefined {
   const line = lines[i];
-  if (line === undefined || /^\s/.test(line)) return undefined;
+  if (line === undefined || !HEADING_START.test(line)) return undefined;
   const combined = COMBINED.exec(line);
   if (combined) return { keys: [combined[1]!], summary: combined[2]!.trim() || undefined, lines: 1, canonical: false };
   const groups = GROUPS.exec(line);
@@ -58,7 +71,7 @@ function readHeading(lines: readonly string[], i: number): HeadingAt | undefined
 }
 
 function ticketHeading(lines: readonly string[], i: number, head: string, rest: string): HeadingAt | undefined {
-  const keys = [...head.matchAll(new RegExp(KEY, "g"))].map((m) => m[0]).filter((k) => JIRA_KEY.test(k));
+  const keys = (head.match(KEYS) ?? []).filter((k) => JIRA_KEY.test(k));
   if (keys.length === 0) return undefined;
   const taken = continuation(lines, i, rest);
   const text = [rest, ...lines.slice(i + 1, i + taken).map((l) => l.trim())].join(" ").trim();

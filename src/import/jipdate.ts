@@ -21,7 +21,9 @@ const JIPDATE_COMMENT = /^# (?:Header|Type|Status|Last comment):/;
 
 /** Whether a body is a jipdate status file: `[KEY]` blocks with jipdate's comment lines, or `[FIN]`. */
 export function isJipdate(body: readonly string[]): boolean {
-  const tagged = body.some((l, i) => TAG.test(l) && JIPDATE_COMMENT.test(body[i + 1] ?? ""));
+  const tagged = body.some(
+    (l, i) => l.charCodeAt(0) === 0x5b && TAG.test(l) && JIPDATE_COMMENT.test(body[i + 1] ?? ""),
+  );
   return tagged || (body.includes("[FIN]") && body.some((l) => isKey(TAG.exec(l)?.[1])));
 }
 

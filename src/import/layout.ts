@@ -16,7 +16,8 @@ export function detectLayout(lines: readonly string[]): Layout {
   let underline: "=" | "-" | undefined;
   let tight = 0;
   let spaced = 0;
-  for (const [i, line] of lines.entries()) {
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
     const b = bulletAt(line);
     if (b) {
       bullets.set(b, (bullets.get(b) ?? 0) + 1);
@@ -27,7 +28,8 @@ export function detectLayout(lines: readonly string[]): Layout {
     }
     const f = line.includes("[") ? footnoteOf(line) : undefined;
     if (f) indents.set(f.indent, (indents.get(f.indent) ?? 0) + 1);
-    if (underline === undefined && /^(=+|-+)\s*$/.test(line) && i > 0 && !isBlank(lines[i - 1])) {
+    const rule = line[0] === "=" || line[0] === "-";
+    if (underline === undefined && rule && /^(=+|-+)\s*$/.test(line) && i > 0 && !isBlank(lines[i - 1])) {
       underline = line[0] as "=" | "-";
     }
   }

@@ -2,8 +2,25 @@
 // footnote, a "no progress" line, a comment. Pure tests on one line, none of them backtracking.
 import { JIRA_KEY } from "../core/schemas.js";
 
-export const isBlank = (line: string | undefined) => line === undefined || line.trim() === "";
+export function isBlank(line: string | undefined): boolean {
+  if (line === undefined) return true;
+  // Read by character (it runs several times per line): the first that is not a space or a tab
+  // decides, when it is printable ASCII; any other (a no-break space, say) is left to trim.
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c === 0x20 || c === 0x09) continue;
+    return c > 0x20 && c < 0x7f ? false : line.trim() === "";
+  }
+  return true;
+}
 export const isIndented = (line: string) => /^[ \t]/.test(line) && !isBlank(line);
+
+/** /^\s/ of a line, by its first character where that is printable ASCII. */
+export function startsBlank(line: string): boolean {
+  const c = line.charCodeAt(0);
+  if (c === 0x20 || c === 0x09) return true;
+  return c > 0x20 && c < 0x7f ? false : /^\s/.test(line);
+}
 
 /** A bullet of any common kind: * - + o •, 1. 1) a. a) (b), with the text after it. */
 const BULLET = /^([*\-+•]|o(?= )|\d{1,3}[.)]|[a-z][.)]|\([a-z0-9]{1,3}\))([ \t]+)(\S.*)?$/;
@@ -15,12 +32,12 @@ export function bulletOf(line: string): { marker: string; text: string } | undef
 
 /** A bullet at the left margin with exactly one space after it: what the template prints. */
 export function canonicalBullet(line: string, bullet: string): string | undefined {
-  if (!line.startsWith(`${bullet} `)) return undefined;
+  if (!line.startsWith(bullet) || line[bullet.length] !== " ") return undefined;
   const text = line.slice(bullet.length + 1);
   return text === "" || /^\s/.test(text) ? undefined : text;
 }
 
-export const isTodo = (line: string) => /^ {2}TODO:(?: |$)/.test(line);
+export const isTodo = (line: string) => line.startsWith("  TODO:") && (line.length === 7 || line[7] === " ");
 export const isComment = (line: string) => /^#(?: |$)/.test(line);
 
 /** `[1] url`, `[a] url` (any indentation): the marker, the blanks before it, the rest. */

@@ -32,6 +32,22 @@ export function scrubbedNoteAt(body: readonly string[]): { start: number; lines:
   return undefined;
 }
 
+/** A TextDecoder per charset label (made once: making one costs more than a header's decoding), null when unknown. */
+const DECODERS = new Map<string, TextDecoder | null>();
+
+function decoderFor(label: string): TextDecoder | null {
+  let decoder = DECODERS.get(label);
+  if (decoder === undefined) {
+    try {
+      decoder = new TextDecoder(label);
+    } catch {
+      decoder = null;
+    }
+    if (DECODERS.size < 100) DECODERS.set(label, decoder);
+  }
+  return decoder;
+}
+
 const ENCODED_WORD = /=\?([^?\s]+)\?([bBqQ])\?([^?\s]*)\?=/g;
 
 /** RFC 2047 encoded words (`=?utf-8?Q?In=C3=AAs?=`) decoded, for the raw header lines mailparser cannot read. */
@@ -48,10 +64,8 @@ export function decodeWords(value: string): string {
                 .replace(/=([0-9A-Fa-f]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))),
               "latin1",
             );
-      try {
-        return new TextDecoder(charset.replace(/\*.*$/, "")).decode(bytes);
-      } catch {
-        return all; // a charset Node does not know: the word stays as it was written
-      }
+      const decoder = decoderFor(charset.replace(/\*.*$/, ""));
+      // A charset Node does not know: the word stays as it was written.
+      return decoder ? decoder.decode(bytes) : all;
     });
 }

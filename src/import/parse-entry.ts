@@ -17,21 +17,19 @@ export function parseEntry(ctx: ParseContext, i: number, end: number, h: Heading
   checkTwice(ctx, i, h);
   const heading = ctx.lines.slice(i, i + h.lines);
   const body = ctx.lines.slice(i + h.lines, end);
-  const id =
+  // Fields set one by one, in the order the file shows them (spreads of optional parts cost more).
+  const entry: EntryInput =
     h.keys.length > 1 ? { tickets: h.keys } : h.keys.length === 1 ? { ticket: h.keys[0]! } : { label: h.label! };
-  const entry: EntryInput = {
-    ...id,
-    ...(h.summary !== undefined ? { summary: h.summary } : {}),
-    // A heading alone keeps the blank lines after it in its own text (the template prints one).
-    ...(h.canonical && (body.length > 0 || blanks <= 1)
-      ? {}
-      : { heading: blockText(heading, body.length ? 1 : blanks) }),
-  };
+  if (h.summary !== undefined) entry.summary = h.summary;
+  // A heading alone keeps the blank lines after it in its own text (the template prints one).
+  if (!(h.canonical && (body.length > 0 || blanks <= 1))) entry.heading = blockText(heading, body.length ? 1 : blanks);
   if (body.length === 0) return entry;
   const progress = progressOfBody(body);
   const structured = structure(body, ctx, blanks);
-  if (structured && !(progress && structured.notes?.length)) return { ...entry, ...structured };
-  return { ...entry, ...(progress ? { progress } : {}), text: blockText(body, blanks) };
+  if (structured && !(progress && structured.notes?.length)) return Object.assign(entry, structured);
+  if (progress) entry.progress = progress;
+  entry.text = blockText(body, blanks);
+  return entry;
 }
 
 /** A body that says "no progress" (in any spelling) in its first line and nothing more than that paragraph. */
@@ -48,24 +46,31 @@ function structure(body: readonly string[], ctx: ParseContext, blanks: number): 
   const blocks: Block[] = [];
   for (let k = 0; k < body.length; ) {
     const text = canonicalBullet(body[k]!, bullet);
-    const todo = isTodo(body[k]!) ? body[k]!.slice(8) : undefined;
+    const todo = text === undefined && isTodo(body[k]!) ? body[k]!.slice(8) : undefined;
     if (text === undefined && todo === undefined) return undefined;
-    const lines = [text ?? todo!];
-    for (k++; k < body.length && !canonicalBullet(body[k]!, bullet) && !isTodo(body[k]!); k++) lines.push(body[k]!);
+    let next = k + 1;
+    while (next < body.length && !canonicalBullet(body[next]!, bullet) && !isTodo(body[next]!)) next++;
     // Continuation lines are indented by two; the blank lines between blocks are the template's.
-    const own = [...lines];
-    while (own.length > 1 && own.at(-1) === "") own.pop();
-    const gap = lines.length - own.length;
-    if (gap !== (k < body.length ? (tight ? 0 : 1) : 0)) return undefined;
-    if (!own.slice(1).every((l) => l === "" || l.startsWith("  "))) return undefined;
-    blocks.push({ kind: text !== undefined ? "note" : "todo", lines: own.map((l, n) => (n === 0 ? l : l.slice(2))) });
+    let own = next;
+    while (own - k > 1 && body[own - 1] === "") own--;
+    if (next - own !== (next < body.length ? (tight ? 0 : 1) : 0)) return undefined;
+    const lines = [text ?? todo!];
+    for (let n = k + 1; n < own; n++) {
+      if (body[n] !== "" && !body[n]!.startsWith("  ")) return undefined;
+      lines.push(body[n]!.slice(2));
+    }
+    blocks.push({ kind: text !== undefined ? "note" : "todo", lines });
+    k = next;
   }
   const lastNote = blocks.map((b) => b.kind).lastIndexOf("note");
   if (blocks.some((b, n) => b.kind === "todo" && n < lastNote)) return undefined; // TODOs print after the notes
   const texts = blocks.map((b, n) => blockText(b.lines, n === blocks.length - 1 ? blanks : 1));
   const notes = texts.filter((_, n) => blocks[n]!.kind === "note");
   const todo = texts.filter((_, n) => blocks[n]!.kind === "todo");
-  return { ...(notes.length ? { notes } : {}), ...(todo.length ? { todo } : {}) };
+  const out: Partial<EntryInput> = {};
+  if (notes.length) out.notes = notes;
+  if (todo.length) out.todo = todo;
+  return out;
 }
 
 function checkTwice(ctx: ParseContext, i: number, h: HeadingAt): void {

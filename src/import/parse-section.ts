@@ -18,7 +18,7 @@ export function parseSection(
   blanks: number,
 ): SectionInput {
   const { lines } = ctx;
-  const section: SectionInput = { ...(title ? { title: title.title } : {}), entries: [] };
+  const section: SectionInput = title ? { title: title.title, entries: [] } : { entries: [] };
   let k = title ? i + title.lines : i;
   const preamble = readPreamble(ctx, k, end);
   const first = skipBlank(lines, preamble.end, end);

@@ -112,7 +112,8 @@ function senderFolders(senders: readonly string[]): Map<string, string> {
 /** A report file the importer must not write: larger than any command reads. */
 function refusals(r: PreparedReport, text: string, display: string): Diagnostic[] {
   const at = { severity: "error" as const, file: r.source.file, line: r.source.line };
-  const bytes = Buffer.byteLength(text, "utf8");
+  // A UTF-16 unit is at most 3 bytes of UTF-8: most texts need no count (it would flatten them).
+  const bytes = text.length * 3 <= MAX_TEXT_BYTES ? text.length : Buffer.byteLength(text, "utf8");
   if (bytes > MAX_TEXT_BYTES) {
     const mib = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MiB`;
     const message =

@@ -139,7 +139,10 @@ function byteNotices(buf: Buffer, crlf: boolean): Diagnostic[] {
 
 /** One mbox message: as it stands when it is plain UTF-8 text; a simple MIME one by hand; else through mailparser. */
 async function readMessage(data: Buffer, file: string, line: number): Promise<Email> {
-  const ends = [data.indexOf("\n\n"), data.indexOf("\r\n\r\n")].filter((k) => k !== -1);
+  const lf = data.indexOf("\n\n");
+  // A CRLF blank line that comes first starts before lf + 3: the body need not be searched.
+  const crlf = (lf === -1 ? data : data.subarray(0, lf + 3)).indexOf("\r\n\r\n");
+  const ends = [lf, crlf].filter((k) => k !== -1);
   const headEnd = ends.length ? Math.min(...ends) : data.length;
   const headBytes = data.subarray(0, headEnd);
   // Raw 8-bit header bytes are UTF-8 in practice; Latin-1 where they are not.
@@ -244,6 +247,7 @@ function crlfOf(email: Email | UserError, crlf: boolean): Email | UserError {
 
 /** Whether most lines of `bytes` end in CRLF. */
 function endsInCrlf(bytes: Buffer): boolean {
+  if (bytes.indexOf(0x0d) === -1) return false;
   let lf = 0;
   let crlf = 0;
   for (let at = bytes.indexOf(0x0a); at !== -1; at = bytes.indexOf(0x0a, at + 1)) {

@@ -57,9 +57,13 @@ function decodeBody(body: readonly string[], cte: string, decoder: TextDecoder) 
 /**
  * Quoted-printable lines (`=` at the end joins the next line; `=XX` is a byte) → text lines, each
  * with the body line it started on (unknown when an encoded line break made more lines of one).
+ * The bytes are written straight into one buffer: no string per line, no regex per `=XX`.
  */
 function quotedPrintable(body: readonly string[], decoder: TextDecoder) {
-  let bytes = "";
+  let size = 0;
+  for (const raw of body) size += raw.length + 1;
+  const bytes = Buffer.allocUnsafe(size);
+  let n = 0;
   const starts: number[] = [];
   let start = -1;
   for (const [k, raw] of body.entries()) {
@@ -67,22 +71,44 @@ function quotedPrintable(body: readonly string[], decoder: TextDecoder) {
     let end = raw.length;
     while (end > 0 && (raw[end - 1] === " " || raw[end - 1] === "\t")) end--; // the transport's (RFC 2045)
     const soft = end > 0 && raw[end - 1] === "=";
-    const line = raw.slice(0, soft ? end - 1 : end);
-    bytes += line.includes("=")
-      ? line.replace(QP_BYTE, (_, h: string) => String.fromCharCode(Number.parseInt(h, 16)))
-      : line;
+    n = qpBytes(raw, soft ? end - 1 : end, bytes, n);
     if (soft) continue;
-    bytes += "\n";
+    bytes[n++] = 0x0a;
     starts.push(start);
     start = -1;
   }
   if (start !== -1) starts.push(start);
-  else bytes = bytes.slice(0, -1);
-  const lines = decoder.decode(Buffer.from(bytes, "latin1")).replace(/\r\n?/g, "\n").split("\n");
+  else if (n > 0) n--;
+  const lines = crlfToLf(decoder.decode(bytes.subarray(0, n))).split("\n");
   return { lines, inputLines: lines.length === starts.length ? starts : undefined };
 }
 
-const QP_BYTE = /=([0-9A-Fa-f]{2})/g;
+/** raw[0, end) (Latin-1: one byte per unit) into out from n, `=XX` as its byte; the new n. */
+function qpBytes(raw: string, end: number, out: Buffer, n: number): number {
+  const eq = raw.indexOf("=");
+  if (eq === -1 || eq >= end) return n + out.write(raw, n, end, "latin1");
+  for (let i = 0; i < end; i++) {
+    const c = raw.charCodeAt(i);
+    const hi = c === 0x3d && i + 2 < end ? hex(raw.charCodeAt(i + 1)) : -1;
+    const lo = hi === -1 ? -1 : hex(raw.charCodeAt(i + 2));
+    if (lo === -1) out[n++] = c;
+    else {
+      out[n++] = hi * 16 + lo;
+      i += 2;
+    }
+  }
+  return n;
+}
+
+/** A hex digit's value, -1 for any other character. */
+function hex(c: number): number {
+  if (c >= 0x30 && c <= 0x39) return c - 0x30;
+  if (c >= 0x41 && c <= 0x46) return c - 0x37;
+  if (c >= 0x61 && c <= 0x66) return c - 0x57;
+  return -1;
+}
+
+const crlfToLf = (s: string) => (s.includes("\r") ? s.replace(/\r\n?/g, "\n") : s);
 
 /** `=?UTF-8?Q?J=C3=B6rg?= <j@x>, b@y` → addresses with their names decoded (quoted again where needed). */
 function decodeAddresses(value: string): string {

@@ -1,7 +1,7 @@
 // The titles of a report: a project section's (`Title` underlined with === or ---, `== Title ==`,
 // and, in an email that has neither, a short `Title:` line), and a trailer's `=== Title ===`.
 import { headingAt } from "./headings.js";
-import { bulletOf, footnoteOf, isBlank, isComment } from "./lines.js";
+import { bulletOf, footnoteOf, isBlank, isComment, startsBlank } from "./lines.js";
 
 export interface TitleAt {
   title: string;
@@ -42,29 +42,31 @@ export interface TitleKinds {
 /** What the body's section titles look like: underlined, `== X ==`, `## X`, else `X:` or CAPITALS lines. */
 export function titleKinds(lines: readonly string[]): TitleKinds {
   const other = lines.some(
-    (l, i) => EQUALS.test(l) || markdownTitle(l) !== undefined || underlined(lines, i) !== undefined,
+    (l, i) =>
+      (l.startsWith("==") && EQUALS.test(l)) || markdownTitle(l) !== undefined || underlined(lines, i) !== undefined,
   );
   const caps = lines.filter((l) => capsTitle(l) !== undefined).length >= 2;
   return { colon: !other, caps: !other && caps };
 }
 
 const markdownTitle = (line: string) => {
-  const m = MARKDOWN.exec(line);
+  const m = line.startsWith("##") ? MARKDOWN.exec(line) : null;
   return m && !/\[[A-Z][A-Z0-9_]*-[1-9]/.test(m[1]!) ? m[1]!.replace(/^\*\*(.*)\*\*$/, "$1") : undefined;
 };
 
 function capsTitle(line: string): string | undefined {
-  const m = CAPS.exec(line);
+  const c = line.charCodeAt(0);
+  const m = c >= 0x41 && c <= 0x5a ? CAPS.exec(line) : null;
   if (!m || /[A-Z][A-Z0-9_]*-[1-9]/.test(m[1]!) || m[1]!.split(/\s+/).length > 5) return undefined;
   return m[1]!.replace(/[ \t]+$/, "");
 }
 
 export function sectionTitleAt(lines: readonly string[], i: number, kinds: TitleKinds): TitleAt | undefined {
   const line = lines[i];
-  if (line === undefined || isBlank(line) || /^\s/.test(line)) return undefined;
+  if (line === undefined || isBlank(line) || startsBlank(line)) return undefined;
   const under = underlined(lines, i);
   if (under) return under;
-  const eq = EQUALS.exec(line);
+  const eq = line.startsWith("==") ? EQUALS.exec(line) : null;
   if (eq && !trailerTitleOf(line)) return { title: eq[1]!, lines: 1 };
   const md = markdownTitle(line);
   if (md !== undefined) return { title: md, lines: 1 };
@@ -79,7 +81,8 @@ export function sectionTitleAt(lines: readonly string[], i: number, kinds: Title
 
 function underlined(lines: readonly string[], i: number): TitleAt | undefined {
   const line = lines[i]!;
-  const m = UNDERLINE.exec(lines[i + 1] ?? "");
+  const next = lines[i + 1] ?? "";
+  const m = next[0] === "=" || next[0] === "-" ? UNDERLINE.exec(next) : null;
   if (!m || isBlank(line) || /^\s/.test(line) || UNDERLINE.test(line)) return undefined;
   if (trailerTitleOf(line) || headingAt(lines, i) || footnoteOf(line) || bulletOf(line) || isComment(line))
     return undefined;

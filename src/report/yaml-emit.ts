@@ -37,7 +37,9 @@ const NOT_TEXT = new RegExp(
 // biome-ignore lint/suspicious/noControlCharactersInRegex: these are what must be escaped
 const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]/;
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?:^|[^\ud800-\udbff])[\udc00-\udfff]/;
-const unprintable = (s: string) => CONTROLS.test(s) || LONE_SURROGATE.test(s);
+/** Tab, newline and the printable ranges around what CONTROLS and LONE_SURROGATE name: one scan clears most texts. */
+const ANY_SUSPECT = /[^\t\n\x20-\x7e\u00a0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd]/;
+const unprintable = (s: string) => ANY_SUSPECT.test(s) && (CONTROLS.test(s) || LONE_SURROGATE.test(s));
 
 function isPlain(s: string, date: boolean): boolean {
   if (s === "" || s.trim() !== s || unprintable(s) || /[\n\t]/.test(s)) return false;
@@ -47,7 +49,11 @@ function isPlain(s: string, date: boolean): boolean {
 
 const ESCAPES: Record<string, string> = { "\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t", "\r": "\\r" };
 
+/** What a double-quoted scalar escapes by name. */
+const ESCAPED = /["\\\n\t\r]/;
+
 function doubleQuoted(s: string): string {
+  if (!ESCAPED.test(s) && !unprintable(s)) return `"${s}"`;
   let out = '"';
   for (const ch of s) {
     const code = ch.codePointAt(0)!;
@@ -84,47 +90,83 @@ function scalar(value: string | number | boolean | null, indent: string, date: b
 const isList = (v: Data): v is readonly Data[] => Array.isArray(v);
 const isMap = (v: Data): v is { readonly [k: string]: Data } =>
   typeof v === "object" && v !== null && !Array.isArray(v);
+const hasValues = (map: { readonly [k: string]: Data }) => Object.keys(map).some((k) => map[k] !== undefined);
+
 /**
- * A kept (`|+`) block ends in blank lines that are its own: no blank line may follow it. Nothing
- * else this writer makes ends in a blank line.
+ * The text so far, as pieces joined once at the end (nested strings joined or sliced at every
+ * level would copy the text once per level).
  */
-const endsKept = (text: string) => text.endsWith("\n\n");
+type Out = string[];
+
+/**
+ * Whether the text so far ends in a blank line: a kept (`|+`) block ends in blank lines that are
+ * its own, and no blank line may follow it. Nothing else this writer makes ends in a blank line.
+ */
+function endsKept(out: Out): boolean {
+  let tail = "";
+  for (let k = out.length - 1; k >= 0 && tail.length < 2; k--) tail = out[k] + tail;
+  return tail.endsWith("\n\n");
+}
 
 /** The lines of `value` under a key or a `- `, at `indent` (each line ends in "\n"). */
-function node(value: Data, indent: string, key: string, opts: EmitOptions, depth: number): string {
+function node(out: Out, value: Data, indent: string, key: string, opts: EmitOptions, depth: number): void {
   if (isList(value)) {
-    if (value.length === 0) return " []\n";
-    const items = value.map((item) => `${indent}-${inline(item, `${indent}  `, key, opts, depth)}`);
+    if (value.length === 0) return void out.push(" []\n");
     const spaced = depth === 1 && opts.spacedItems?.has(key);
-    return `\n${items.map((t, k) => (spaced && k > 0 && !endsKept(items[k - 1]!) ? `\n${t}` : t)).join("")}`;
-  }
-  if (isMap(value)) {
-    const body = mapping(value, indent, opts, depth + 1);
-    return body === "" ? " {}\n" : `\n${body}`;
-  }
-  return ` ${scalar(value ?? null, indent, opts.dates?.has(key) ?? false)}\n`;
+    out.push("\n");
+    value.forEach((item, k) => {
+      if (spaced && k > 0 && !endsKept(out)) out.push("\n");
+      out.push(indent, "-");
+      inline(out, item, `${indent}  `, key, opts, depth);
+    });
+  } else if (isMap(value)) {
+    if (!hasValues(value)) return void out.push(" {}\n");
+    out.push("\n");
+    mapping(out, value, indent, opts, depth + 1);
+  } else out.push(" ", scalar(value ?? null, indent, opts.dates?.has(key) ?? false), "\n");
 }
 
 /** A list item: a map starts on the `- ` line itself. */
-function inline(item: Data, indent: string, key: string, opts: EmitOptions, depth: number): string {
-  if (isMap(item) && Object.keys(item).some((k) => item[k] !== undefined)) {
-    return ` ${mapping(item, indent, opts, depth + 1).slice(indent.length)}`;
-  }
-  return node(item, indent, key, opts, depth + 1);
+function inline(out: Out, item: Data, indent: string, key: string, opts: EmitOptions, depth: number): void {
+  if (isMap(item) && hasValues(item)) {
+    out.push(" ");
+    mapping(out, item, indent, opts, depth + 1, "");
+  } else node(out, item, indent, key, opts, depth + 1);
 }
 
-function mapping(map: { readonly [k: string]: Data }, indent: string, opts: EmitOptions, depth: number): string {
-  let out = "";
+/** Plain keys as they are, others quoted; a report has few distinct keys, so each is looked at once. */
+const KEYS = new Map<string, string>();
+
+function keyText(k: string): string {
+  let text = KEYS.get(k);
+  if (text === undefined) {
+    text = /^[1-9][0-9]{0,14}$/.test(k) || isPlain(k, false) ? k : doubleQuoted(k);
+    if (KEYS.size < 1000) KEYS.set(k, text);
+  }
+  return text;
+}
+
+/** A map's keys at `indent`, the first at `first` (on a list item's `- ` line, no indent). */
+function mapping(
+  out: Out,
+  map: { readonly [k: string]: Data },
+  indent: string,
+  opts: EmitOptions,
+  depth: number,
+  first = indent,
+): void {
+  const start = out.length;
   for (const [k, v] of Object.entries(map)) {
     if (v === undefined) continue;
-    const key = /^[1-9][0-9]{0,14}$/.test(k) || isPlain(k, false) ? k : doubleQuoted(k);
-    const blank = depth === 1 && out !== "" && opts.spaced?.has(k) && !endsKept(out) ? "\n" : "";
-    out += `${blank}${indent}${key}:${node(v, `${indent}  `, k, opts, depth)}`;
+    const blank = depth === 1 && out.length > start && opts.spaced?.has(k) && !endsKept(out);
+    out.push(blank ? "\n" : "", out.length > start ? indent : first, keyText(k), ":");
+    node(out, v, `${indent}  `, k, opts, depth);
   }
-  return out;
 }
 
 /** The YAML text of a top-level map. */
 export function emitYaml(data: { readonly [k: string]: Data }, opts: EmitOptions = {}): string {
-  return mapping(data, "", opts, 1);
+  const out: Out = [];
+  mapping(out, data, "", opts, 1);
+  return out.join("");
 }
