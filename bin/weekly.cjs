@@ -4,6 +4,8 @@
 // with a code cache in the user's cache folder, so later runs skip parsing and compiling: what
 // Node 22's module.enableCompileCache() does, done by hand for Node 20. One cache file per chunk
 // of the current build (older builds' files are removed); WEEKLY_COMPILE_CACHE=0 runs without it.
+// A chunk's cache holds the functions of the run that wrote it; the first run of each command
+// writes the caches of its chunks again, so that a chunk shared by check and render has both's.
 // The chunks are loaded here, not by Node's module loader: they are plain CommonJS that require
 // each other by relative path and Node's built-ins by name, and Node's resolution (stat calls,
 // package.json scopes, Module objects) cost more than a command's own work on the way to `check`.
@@ -15,6 +17,7 @@ const Module = require("node:module");
 const dist = path.join(__dirname, "..", "dist");
 const cache = codeCache();
 const compiled = [];
+const scripts = [];
 const loaded = new Map();
 
 /** A file of dist/: its exports, run once (a cycle sees the exports so far, as with require). */
@@ -27,6 +30,7 @@ function load(file) {
   const cachedData = bin && readOrUndefined(bin);
   const script = new vm.Script(Module.wrap(fs.readFileSync(file, "utf8")), { filename: file, cachedData });
   if (cache && (!cachedData || script.cachedDataRejected)) compiled.push({ script, file: bin });
+  if (cache) scripts.push({ script, file: bin });
   const dir = path.dirname(file);
   const paths = new Map();
   const local = (id) => {
@@ -40,10 +44,14 @@ function load(file) {
   return module.exports;
 }
 
-const { main } = load(path.join(dist, "weekly.cjs"));
+const { main, COMMANDS } = load(path.join(dist, "weekly.cjs"));
 main(process.argv.slice(2)).then((code) => {
   process.exitCode = code;
-  if (cache && compiled.length) saveAll(cache);
+  if (!cache) return;
+  const command = process.argv[2];
+  const ran = commandsCached(cache);
+  if (COMMANDS.includes(command) && !ran.includes(command)) saveAll(cache, scripts, [...ran, command]);
+  else if (compiled.length) saveAll(cache, compiled);
 });
 
 /** The cache folder of this build, or undefined when caching is off or impossible. */
@@ -64,19 +72,27 @@ function readOrUndefined(file) {
   }
 }
 
+/** The commands whose first run has written the caches of their chunks (names of COMMANDS only). */
+function commandsCached({ dir }) {
+  const text = readOrUndefined(path.join(dir, "commands"))?.toString("utf8") ?? "";
+  return text.split("\n").filter((name) => COMMANDS.includes(name));
+}
+
 /** Atomically and silently: a cache that cannot be written is only a slower next start. */
-function saveAll({ root, dir }) {
+function saveAll({ root, dir }, which, commands) {
   try {
     if (!makeDirs(dir)) return;
-    for (const { script, file } of compiled) {
+    const write = (file, data) => {
       const tmp = `${file}.${process.pid}.tmp`;
       try {
-        fs.writeFileSync(tmp, script.createCachedData()); // all or nothing: a full disk leaves no half cache
+        fs.writeFileSync(tmp, data); // all or nothing: a full disk leaves no half cache
         fs.renameSync(tmp, file);
       } finally {
         fs.rmSync(tmp, { force: true });
       }
-    }
+    };
+    for (const { script, file } of which) write(file, script.createCachedData());
+    if (commands) write(path.join(dir, "commands"), `${commands.join("\n")}\n`);
     // One build's cache at a time: the folders of other builds (or Node versions) go.
     for (const name of fs.readdirSync(root))
       if (name !== path.basename(dir)) fs.rmSync(path.join(root, name), { recursive: true, force: true });

@@ -12,6 +12,9 @@ declare const WEEKLY_VERSION: string;
 
 const ALL: CommandTable = { ...ROUTINE, ...TOOLS, ...COMPLETION };
 
+/** The names of the commands (bin/weekly.cjs keeps a code cache for each one's first run). */
+export const COMMANDS: readonly string[] = Object.keys(ALL);
+
 /**
  * The program. `only`: the one command to define (a run of `weekly check` needs no other; help,
  * a typo's suggestion and completion see them all). `bare`: without the completion commands

@@ -96,6 +96,8 @@ describe("command line", () => {
   });
 
   it("keeps one V8 code cache per build (a file per chunk), survives a corrupt one, and drops older builds'", () => {
+    const cacheFile = (f: string) => f === "weekly.cjs.bin" || f === "commands" || chunks.includes(f);
+    const chunks = readdirSync(join(ROOT, "dist", "chunks")).map((f) => `${f}.bin`);
     const cache = tmpProject({ "weekly-report/v8/0.0.1-old-build/weekly.cjs.bin": "from an older build" });
     const first = runBin(["render", "examples/reports/2022-11-04.yaml"], { env: { XDG_CACHE_HOME: cache } });
     expect(first.code).toBe(0);
@@ -106,8 +108,10 @@ describe("command line", () => {
     expect(readdirSync(root)).toEqual([`${build}-${process.version}-${process.arch}`]);
     const files = readdirSync(join(root, dir!));
     expect(files).toContain("weekly.cjs.bin");
-    const chunks = readdirSync(join(ROOT, "dist", "chunks")).map((f) => `${f}.bin`);
-    expect(files.every((f) => f === "weekly.cjs.bin" || chunks.includes(f))).toBe(true);
+    expect(files.every(cacheFile)).toBe(true);
+    // The first run of a command wrote its chunks' caches, and says so (a later first run adds its name).
+    const commands = () => readFileSync(join(root, dir!, "commands"), "utf8");
+    expect(commands()).toBe("render\n");
     writeFileSync(join(root, dir!, "weekly.cjs.bin"), "garbage");
     const again = runBin(["render", "examples/reports/2022-11-04.yaml"], { env: { XDG_CACHE_HOME: cache } });
     expect(again).toEqual(first);
@@ -119,7 +123,10 @@ describe("command line", () => {
       env: { XDG_CACHE_HOME: cache, WEEKLY_COMPILE_CACHE: "0" },
     });
     expect(off.code).toBe(0);
-    expect(readdirSync(join(root, dir!)).every((f) => f === "weekly.cjs.bin" || chunks.includes(f))).toBe(true);
+    expect(readdirSync(join(root, dir!)).every(cacheFile)).toBe(true);
+    expect(commands()).toBe("render\n");
+    expect(runBin(["check", "examples/reports/2022-11-04.yaml"], { env: { XDG_CACHE_HOME: cache } }).code).toBe(0);
+    expect(commands()).toBe("render\ncheck\n");
   });
 
   it("a cache folder that cannot be made is no problem: the command runs and ends", () => {
