@@ -6,15 +6,17 @@ import * as z from "zod/mini";
 import { mailFields } from "../config/schema.js";
 import { described, IsoDate, JiraKey, optional, withDefault } from "../core/schemas.js";
 
+// Schemas are immutable: one instance serves every field of its kind (fewer to build at start-up),
+// and each field's own description sits on its own optional() wrapper.
+const text = z.string();
+const nonEmptyText = z.string().check(z.minLength(1));
+
 /** A string or a list of strings, read as a list: `notes: "one line"` is as good as `notes: [..]`. */
-const textList = (what: string) =>
-  optional(
-    z.pipe(
-      z.union([z.string(), z.array(z.string())]),
-      z.transform((v) => (typeof v === "string" ? [v] : v)),
-    ),
-    what,
-  );
+const TextList = z.pipe(
+  z.union([text, z.array(text)]),
+  z.transform((v) => (typeof v === "string" ? [v] : v)),
+);
+const textList = (what: string) => optional(TextList, what);
 
 export const Progress = described(
   z.enum(["none", "no-update"]),
@@ -25,8 +27,7 @@ export const Progress = described(
 export const HEADER_NAMES = ["From", "To", "Cc", "Bcc", "Subject", "Reply-To"] as const;
 export type HeaderName = (typeof HEADER_NAMES)[number];
 
-const verbatim = (what: string) => optional(z.string(), `${what}, printed exactly as written`);
-const nonEmpty = () => z.string().check(z.minLength(1));
+const verbatim = (what: string) => optional(text, `${what}, printed exactly as written`);
 
 /** Jira's "1h 30m", "4h", "2d", "1.5h": kept as written; weekly push turns it into seconds. */
 const TIME_SPENT = /^\s*(?:\d+(?:\.\d+)?\s*[wdhm]\s*)+$/i;
@@ -35,15 +36,15 @@ export const Entry = z
   .strictObject({
     ticket: optional(JiraKey, "Jira issue key, e.g. STR-68"),
     tickets: optional(z.array(JiraKey).check(z.minLength(2)), "An entry about several tickets: [ARM64-12, ARM64-15]"),
-    label: optional(nonEmpty(), "A label for work without a ticket, e.g. MISC"),
-    summary: optional(z.string(), "Title shown after the key; Jira's summary is used when absent"),
+    label: optional(nonEmptyText, "A label for work without a ticket, e.g. MISC"),
+    summary: optional(text, "Title shown after the key; Jira's summary is used when absent"),
     heading: verbatim("The entry's heading line(s), in place of [KEY] (summary)"),
     notes: textList("What happened: each item is one bullet, kept verbatim (indentation, tables, blank lines)"),
     todo: textList("TODO lines printed after the notes"),
     progress: z.optional(Progress),
     text: verbatim("The entry's text under its heading, in place of bullets; on its own: a paragraph of the section"),
-    set_status: optional(nonEmpty(), "weekly push: move the ticket to this status (e.g. In Review)"),
-    resolution: optional(nonEmpty(), "weekly push: the resolution that goes with set_status"),
+    set_status: optional(nonEmptyText, "weekly push: move the ticket to this status (e.g. In Review)"),
+    resolution: optional(nonEmptyText, "weekly push: the resolution that goes with set_status"),
     time_spent: optional(
       z.string().check(z.regex(TIME_SPENT, { message: 'expected a time like "4h", "1h 30m" or "2d"' })),
       "weekly push: a worklog for the week, e.g. 1h 30m",
@@ -70,7 +71,7 @@ export const References = z.record(
     .string()
     .check(z.regex(/^(?:[1-9][0-9]*|[a-z])$/, { message: "footnotes are numbered from 1, or lettered a to z" })),
   z.pipe(
-    z.union([nonEmpty(), z.array(nonEmpty()).check(z.minLength(1))]),
+    z.union([nonEmptyText, z.array(nonEmptyText).check(z.minLength(1))]),
     z.transform((v) => (typeof v === "string" ? [v] : v)),
   ),
 );
@@ -81,9 +82,9 @@ const Indent = described(
 );
 
 export const Section = z.strictObject({
-  title: optional(z.string(), "Project or area, underlined with ===; a section may have none"),
+  title: optional(text, "Project or area, underlined with ===; a section may have none"),
   heading: verbatim("The title line(s), in place of the title and its underline"),
-  comment: optional(z.string(), "Printed under the title as '# ' lines"),
+  comment: optional(text, "Printed under the title as '# ' lines"),
   progress: optional(Progress, "A section-wide 'No progress' line under the title"),
   entries: z._default(z.array(Entry), []),
   references: optional(References, "Footnotes printed at the end of this section"),
@@ -92,9 +93,9 @@ export const Section = z.strictObject({
 });
 
 export const ExtraTrailer = z.strictObject({
-  title: nonEmpty(),
+  title: nonEmptyText,
   heading: verbatim("The title line, in place of === Title ==="),
-  text: z._default(z.string(), ""),
+  text: z._default(text, ""),
 });
 
 /** How this author lays out the text, where it differs from the seed's style. */
@@ -115,7 +116,7 @@ export const Report = z.strictObject({
   week_ending: optional(IsoDate, "The week's last working day; optional when the file is named YYYY-MM-DD.yaml"),
   ...mailFields,
   header: optional(
-    z.union([z.array(z.enum(HEADER_NAMES)), z.string()]),
+    z.union([z.array(z.enum(HEADER_NAMES)), text]),
     "The header block of the plain-text email: the lines to print, made from the fields (e.g. [From, To, Subject])," +
       " or the lines themselves, printed as written; default: the six of From, To, Cc, Bcc, Subject, Reply-To",
   ),
