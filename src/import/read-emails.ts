@@ -153,7 +153,8 @@ async function readMessage(data: Buffer, file: string, line: number): Promise<Em
   const { fields } = readHeaderBlock(head, 0);
   if (needsMime(fields)) {
     const start = headEnd + (data[headEnd] === 0x0d ? 4 : 2);
-    const body = data.toString("latin1", Math.min(start, data.length)).replace(/\r\n?/g, "\n").split("\n");
+    const raw = data.toString("latin1", Math.min(start, data.length));
+    const body = (raw.includes("\r") ? raw.replace(/\r\n?/g, "\n") : raw).split("\n");
     const at = { file, line: line + 1, bodyLine: line + 1 + head.length + 1 };
     return simpleMime(fields, body, at) ?? decodeMime(data, file, line + 1);
   }

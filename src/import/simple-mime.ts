@@ -41,17 +41,29 @@ function decodeBody(body: readonly string[], cte: string, decoder: TextDecoder) 
   try {
     if (cte === "base64") {
       const text = decoder.decode(Buffer.from(body.join(""), "base64"));
-      return { lines: text.replace(/\r\n?/g, "\n").split("\n"), inputLines: undefined };
+      return { lines: crlfToLf(text).split("\n"), inputLines: undefined };
     }
     if (cte === "quoted-printable") return quotedPrintable(body, decoder);
-    if (["7bit", "8bit", "binary"].includes(cte)) {
-      const lines = body.map((l) => decoder.decode(Buffer.from(l, "latin1")));
-      return { lines, inputLines: lines.map((_, k) => k) };
-    }
+    if (["7bit", "8bit", "binary"].includes(cte)) return eightBit(body);
   } catch {
     return undefined; // not valid in its charset: mailparser says what it can
   }
   return undefined;
+}
+
+/** A BOM decoding keeps (each line was once decoded on its own, which drops one at its start). */
+const BOM_KEEPING = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+
+/**
+ * 8-bit lines (Latin-1: one byte per unit) as UTF-8, decoded at once: a line break is never part
+ * of a UTF-8 sequence, so the whole is valid exactly when each line is, and splits into the same
+ * lines; a byte-order mark at a line's start is dropped, as a decoding of that line alone would.
+ */
+function eightBit(body: readonly string[]) {
+  const text = BOM_KEEPING.decode(Buffer.from(body.join("\n"), "latin1"));
+  const lines = body.length === 0 ? [] : text.split("\n");
+  if (text.includes("\ufeff")) for (const [k, l] of lines.entries()) if (l.startsWith("\ufeff")) lines[k] = l.slice(1);
+  return { lines, inputLines: lines.map((_, k) => k) };
 }
 
 /**

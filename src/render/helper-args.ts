@@ -23,11 +23,25 @@ interface HelperOptions {
 const isOptions = (v: unknown): v is HelperOptions =>
   typeof v === "object" && v !== null && "lookupProperty" in v && "hash" in v;
 
-/** `fn` behind a check of its arguments against `kinds`; `usage` is how to call it. */
+/**
+ * `fn` behind a check of its arguments against `kinds` (at most three); `usage` is how to call it.
+ * A render calls helpers thousands of times: the arguments are named parameters (a rest array or a
+ * spread would be made on every call), `arguments` is only counted, and read only past the fourth.
+ */
 export function checked(name: string, kinds: readonly ArgKind[], usage: string, fn: (...args: never[]) => unknown) {
-  return function (this: unknown, ...all: unknown[]) {
-    const options = isOptions(all.at(-1)) ? (all.pop() as HelperOptions) : undefined;
-    const problem = mismatch(all, kinds);
+  if (kinds.length > 3) throw new Error(`{{${name}}}: a helper takes at most three arguments`);
+  const needed = kinds.filter((k) => !k.endsWith("?")).length;
+  const call = fn as (...args: unknown[]) => unknown;
+  return function (this: unknown, a0?: unknown, a1?: unknown, a2?: unknown, a3?: unknown) {
+    const count = arguments.length;
+    const last = count === 1 ? a0 : count === 2 ? a1 : count === 3 ? a2 : count === 4 ? a3 : tail(arguments);
+    const options = isOptions(last) ? last : undefined;
+    const n = options ? count - 1 : count;
+    const a = n > 0 ? a0 : undefined;
+    const b = n > 1 ? a1 : undefined;
+    const c = n > 2 ? a2 : undefined;
+    const problem =
+      n < needed || n > kinds.length ? `was given ${n} argument${n === 1 ? "" : "s"}` : mismatch(a, b, c, kinds);
     if (problem) {
       const at = options?.loc?.start;
       throw new HelperError(
@@ -36,18 +50,21 @@ export function checked(name: string, kinds: readonly ArgKind[], usage: string, 
         at?.column === undefined ? undefined : at.column + 1,
       );
     }
-    return (fn as (...args: unknown[]) => unknown)(...all);
+    if (n === 0) return call();
+    if (n === 1) return call(a);
+    return n === 2 ? call(a, b) : call(a, b, c);
   };
 }
 
-function mismatch(args: readonly unknown[], kinds: readonly ArgKind[]): string | undefined {
-  const needed = kinds.filter((k) => !k.endsWith("?")).length;
-  if (args.length < needed || args.length > kinds.length) {
-    return `was given ${args.length} argument${args.length === 1 ? "" : "s"}`;
-  }
-  for (const [i, kind] of kinds.entries()) {
-    const v = args[i];
-    if ((v === undefined || v === null) && kind.endsWith("?")) continue;
+/** The last of more than four arguments (a wrong call: the slow way is good enough). */
+const tail = (all: IArguments): unknown => (all.length > 0 ? all[all.length - 1] : undefined);
+
+/** What is wrong with the arguments a, b, c (those not given are undefined), if anything. */
+function mismatch(a: unknown, b: unknown, c: unknown, kinds: readonly ArgKind[]): string | undefined {
+  for (let i = 0; i < kinds.length; i++) {
+    const kind = kinds[i]!;
+    const v = i === 0 ? a : i === 1 ? b : c;
+    if ((v === undefined || v === null) && kind === "text?") continue;
     if ((kind === "text" || kind === "text?") && typeof v !== "string" && typeof v !== "number") {
       return `was given ${describe(v)} as argument ${i + 1}, where it wants text`;
     }

@@ -3,8 +3,19 @@ import { checked } from "./helper-args.js";
 
 /** Prefix the first line with `first` and each later non-empty line with `rest`. */
 export function indent(text: string, first: string, rest: string): string {
-  // Every line after the first gets `rest`, except an empty one (no trailing blanks).
-  return first + String(text).replace(/\n(?!\n|$)/g, `\n${rest.replaceAll("$", "$$$$")}`);
+  // Every line after the first gets `rest`, except an empty one (no trailing blanks). By hand, not
+  // by /\n(?!\n|$)/g: a render calls this for every note.
+  const s = String(text);
+  let at = s.indexOf("\n");
+  if (at === -1) return first + s;
+  let out = first;
+  let from = 0;
+  for (; at !== -1; at = s.indexOf("\n", at + 1)) {
+    if (at === s.length - 1 || s.charCodeAt(at + 1) === 10) continue;
+    out += s.slice(from, at + 1) + rest;
+    from = at + 1;
+  }
+  return out + s.slice(from);
 }
 
 /** "[2] url" with further URLs aligned under the first. */

@@ -64,27 +64,42 @@ function doubleQuoted(s: string): string {
   return `${out}"`;
 }
 
-/** A literal block: `|`, `|-` or `|+` as the text ends; an indentation indicator when it starts with a blank. */
-function literal(s: string, indent: string): string | undefined {
-  if (unprintable(s) || s.includes("\r")) return undefined;
+/**
+ * A literal block into `out` (`|`, `|-` or `|+` as the text ends; an indentation indicator when
+ * it starts with a blank), each non-empty line at `indent`; false when the text cannot be one.
+ * The lines go in as slices of the text: one copy at the final join, none per block.
+ */
+function literal(out: Out, s: string, indent: string): boolean {
+  if (unprintable(s) || s.includes("\r")) return false;
   let trailing = 0;
-  while (trailing < s.length && s[s.length - 1 - trailing] === "\n") trailing++;
+  while (trailing < s.length && s.charCodeAt(s.length - 1 - trailing) === 10) trailing++;
   const chomp = trailing === 0 ? "-" : trailing === 1 ? "" : "+";
-  const body = trailing === 0 ? s : s.slice(0, -1);
-  const first = body.slice(0, body.indexOf("\n") + 1 || body.length).replace(/\n$/, "");
-  const indicator = /^[ \t]*$|^ /.test(first) ? "2" : "";
-  // Each line indented, but an empty one (it would end in blanks).
-  const text = (first === "" ? "" : indent) + body.replace(/\n(?!\n|$)/g, `\n${indent}`);
-  return `|${indicator}${chomp}\n${text}`;
+  const end = trailing === 0 ? s.length : s.length - 1;
+  const eol = s.indexOf("\n");
+  const first = s.slice(0, eol === -1 || eol > end ? end : eol);
+  out.push(" |", /^[ \t]*$|^ /.test(first) ? "2" : "", chomp, "\n");
+  for (let from = 0; ; ) {
+    const next = s.indexOf("\n", from);
+    const stop = next === -1 || next > end ? end : next;
+    if (stop > from) out.push(indent, s.slice(from, stop));
+    if (stop >= end) break;
+    out.push("\n");
+    from = stop + 1;
+  }
+  out.push("\n");
+  return true;
 }
 
-function scalar(value: string | number | boolean | null, indent: string, date: boolean): string {
-  if (typeof value === "number" || typeof value === "boolean") return String(value);
-  if (value === null) return "null";
-  // Only newlines and blanks: a block would read back empty.
-  if (value.includes("\n"))
-    return value.trim() === "" ? doubleQuoted(value) : (literal(value, indent) ?? doubleQuoted(value));
-  return isPlain(value, date) ? value : doubleQuoted(value);
+/** `value` after a key or a `- `, and its line end. */
+function scalar(out: Out, value: string | number | boolean | null, indent: string, date: boolean): void {
+  if (typeof value === "number" || typeof value === "boolean") return void out.push(" ", String(value), "\n");
+  if (value === null) return void out.push(" null\n");
+  // Only newlines and blanks (/\S/ is trim's complement): a block would read back empty.
+  if (value.includes("\n")) {
+    if (/\S/.test(value) && literal(out, value, indent)) return;
+    return void out.push(" ", doubleQuoted(value), "\n");
+  }
+  out.push(" ", isPlain(value, date) ? value : doubleQuoted(value), "\n");
 }
 
 const isList = (v: Data): v is readonly Data[] => Array.isArray(v);
@@ -123,7 +138,7 @@ function node(out: Out, value: Data, indent: string, key: string, opts: EmitOpti
     if (!hasValues(value)) return void out.push(" {}\n");
     out.push("\n");
     mapping(out, value, indent, opts, depth + 1);
-  } else out.push(" ", scalar(value ?? null, indent, opts.dates?.has(key) ?? false), "\n");
+  } else scalar(out, value ?? null, indent, opts.dates?.has(key) ?? false);
 }
 
 /** A list item: a map starts on the `- ` line itself. */
@@ -156,7 +171,8 @@ function mapping(
   first = indent,
 ): void {
   const start = out.length;
-  for (const [k, v] of Object.entries(map)) {
+  for (const k of Object.keys(map)) {
+    const v = map[k];
     if (v === undefined) continue;
     const blank = depth === 1 && out.length > start && opts.spaced?.has(k) && !endsKept(out);
     out.push(blank ? "\n" : "", out.length > start ? indent : first, keyText(k), ":");
