@@ -3,8 +3,12 @@
 import { createRequire } from "node:module";
 
 let required: NodeJS.Require | undefined;
-/** A require of our own, made at first use: createRequire costs about half a millisecond of every start. */
-const load = (id: string): unknown => (required ??= createRequire(import.meta.url))(id);
+/**
+ * A require of our own, made at first use: createRequire costs about half a millisecond of every
+ * start. Built-ins resolve alike from any file, so any absolute one will do (import.meta.url
+ * would cost each start a file URL of its own).
+ */
+const load = (id: string): unknown => (required ??= createRequire(process.execPath))(id);
 
 export const isatty = (fd: number): boolean => (load("node:tty") as typeof import("node:tty")).isatty(fd);
 
