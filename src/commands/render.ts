@@ -2,7 +2,8 @@
 import { realpathSync } from "node:fs";
 import { resolve } from "node:path";
 import { UsageError } from "../core/errors.js";
-import { emit, type Io } from "../io/output.js";
+import type { Io } from "../io/output.js";
+import { emit } from "../io/write-atomic.js";
 import { renderModel } from "../render/render.js";
 import { defaultReport } from "../report/files.js";
 import { chooseTemplate, type Prepared, prepareModel } from "./prepare.js";

@@ -2,7 +2,8 @@
 // editors. Made here, from the zod schemas, so that zod's JSON Schema code loads for this command only.
 import * as z from "zod/mini";
 import { Config } from "../config/schema.js";
-import { emit, type Io } from "../io/output.js";
+import type { Io } from "../io/output.js";
+import { emit } from "../io/write-atomic.js";
 import { Report } from "../report/schema.js";
 import { Team } from "../team/schema.js";
 

@@ -1,8 +1,7 @@
-// Where a command's product goes (stdout or -o FILE) and how diagnostics look on stderr.
-import { resolve } from "node:path";
+// The streams a command has (stdout, stderr, the clock) and how diagnostics look on stderr; a
+// product that goes to -o FILE is write-atomic.ts's emit.
 import { type Diagnostic, formatDiagnostic } from "../core/diagnostic.js";
 import { fdWriter } from "./streams.js";
-import { writeFileAtomic } from "./write-atomic.js";
 
 export interface Io {
   cwd: string;
@@ -31,11 +30,6 @@ export function defaultIo(): Io {
       return stdin.isTTY;
     },
   };
-}
-
-export function emit(io: Io, text: string, out: string | undefined, force = false): void {
-  if (out === undefined || out === "-") io.stdout.write(text);
-  else writeFileAtomic(resolve(io.cwd, out), text, { force, display: out });
 }
 
 export function useColor(io: Io): boolean {

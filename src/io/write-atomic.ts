@@ -16,8 +16,9 @@ import {
   statSync,
   writeSync,
 } from "node:fs";
-import { dirname } from "node:path";
+import { dirname, resolve } from "node:path";
 import { UsageError, UserError } from "../core/errors.js";
+import type { Io } from "./output.js";
 import { describeFsError } from "./read-text.js";
 import { removeStaleTemps, tempName, track } from "./temp-files.js";
 
@@ -30,6 +31,12 @@ export interface WriteOptions {
   mode?: number;
   /** Mode of a new file exactly as given (a backup keeps its original's). */
   exactMode?: number;
+}
+
+/** A command's product: on stdout, or (-o FILE) written to the file all at once. */
+export function emit(io: Io, text: string, out: string | undefined, force = false): void {
+  if (out === undefined || out === "-") io.stdout.write(text);
+  else writeFileAtomic(resolve(io.cwd, out), text, { force, display: out });
 }
 
 export function writeFileAtomic(path: string, data: string | Uint8Array, opts: WriteOptions = {}): void {
