@@ -39,7 +39,12 @@ function load(file) {
     if (at === undefined) paths.set(id, (at = path.resolve(dir, id)));
     return load(at);
   };
-  script.runInThisContext().call(module.exports, module.exports, local, module, file, dir);
+  try {
+    script.runInThisContext().call(module.exports, module.exports, local, module, file, dir);
+  } catch (e) {
+    loaded.delete(file); // as Node's require does: a file that failed to load is not half kept
+    throw e;
+  }
   module.loaded = true;
   return module.exports;
 }
@@ -48,9 +53,11 @@ const { main, COMMANDS } = load(path.join(dist, "weekly.cjs"));
 main(process.argv.slice(2)).then((code) => {
   process.exitCode = code;
   if (!cache) return;
-  const command = process.argv[2];
+  const [command, ...rest] = process.argv.slice(2);
   const ran = commandsCached(cache);
-  if (COMMANDS.includes(command) && !ran.includes(command)) saveAll(cache, scripts, [...ran, command]);
+  // A run that did the command's work (not its --help, not a usage error) writes its chunks' caches.
+  const worked = code === 0 && !rest.some((a) => a === "-h" || a === "--help");
+  if (worked && COMMANDS.includes(command) && !ran.includes(command)) saveAll(cache, scripts, [...ran, command]);
   else if (compiled.length) saveAll(cache, compiled);
 });
 
@@ -59,7 +66,9 @@ function codeCache() {
   if (process.env.WEEKLY_COMPILE_CACHE === "0") return undefined;
   const id = readOrUndefined(path.join(dist, "build-id"))?.toString("utf8").trim();
   if (!id) return undefined;
-  const base = process.env.XDG_CACHE_HOME || path.join(require("node:os").homedir(), ".cache");
+  // A relative XDG_CACHE_HOME is to be ignored (XDG Base Directory specification).
+  const xdg = process.env.XDG_CACHE_HOME;
+  const base = xdg && path.isAbsolute(xdg) ? xdg : path.join(require("node:os").homedir(), ".cache");
   const root = path.join(base, "weekly-report", "v8");
   return { root, dir: path.join(root, `${id}-${process.version}-${process.arch}`) };
 }

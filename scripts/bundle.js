@@ -47,7 +47,7 @@ const lazyChildProcess = {
  * loads: the full YAML parser (the `yaml` library's document model) is needed only to place a
  * problem at its line:col, or to edit a file. Each is an entry of its own, dist/chunks/NAME.cjs;
  * every import of it elsewhere gets a stand-in whose exports load it (they must be functions or
- * values read at use, never at import: see test/lazy-modules.test.ts).
+ * values read at use, never at import: test/quick-yaml.test.ts holds src/io/yaml.ts to it).
  */
 const LAZY = { "yaml-full": "src/io/yaml.ts" };
 

@@ -106,6 +106,21 @@ describe("bad report files", () => {
     expect(r.stdout).not.toContain("\r");
   });
 
+  it("what the schema refuses reads as zod's English messages, from the built command too", () => {
+    const report =
+      "week_ending: 2022-11-04\nstyle:\n  bullet: x\nsections:\n  - title: K\n    entries:\n" +
+      "      - tickets: [STR-1]\n";
+    const dir = tmpProject({ "2022-11-04.yaml": report, "team.yaml": "team: T\nmembers: []\n" });
+    const check = runBin(["check", "2022-11-04.yaml"], { cwd: dir });
+    expect(check.stderr).toBe(
+      '2022-11-04.yaml:3:11: style.bullet: Invalid string: must match pattern /^[*\\-+o•]$/, got "x"\n' +
+        "2022-11-04.yaml:7:18: sections[0].entries[0].tickets: Too small: expected array to have >=2 items\n" +
+        "1 file checked: 2 errors, 0 warnings\n",
+    );
+    const team = runBin(["team", "--week", "2022-11-04"], { cwd: dir });
+    expect(team.stderr).toBe("team.yaml:2:10: members: Too small: expected array to have >=1 items\n");
+  });
+
   it("the built command prints no stack trace for bad input, and shows one with DEBUG=weekly", () => {
     const dir = tmpProject({ "r.yaml": "- a\n", "weekly.config.yaml": "week_ends_on: fryday\n" });
     const plain = runBin(["render", "r.yaml"], { cwd: dir });

@@ -73,6 +73,19 @@ describe("the quick YAML reader", () => {
     ["times and urls", "t: 10:30\nu: https://x.example/a#b\n"],
     ["quoted with a #", "a: 'x #y'\nb: \"p # q\" # c\n"],
     ["a comment only", "# nothing\n"],
+    ["a comment deeper than the note above it", "notes:\n  - build fix, needs\n    #include <slab.h>\n"],
+    ["a comment glued to its #, as deep", "notes:\n  - one\n  #two\n"],
+    ["a block with a deeper blank line first", "notes:\n  - |\n        \n    #1234 merged\n"],
+    ["a block with a tab on a blank line", "k: |\n     deep\n   \t\n"],
+    ["a block of blanks with an indicator", "k: |2\n     \n"],
+    ["a folded block", "k: >\n  one\n\n   two\n  three\n"],
+    ["an escape the full parser refuses", 'a: "\\U00110000"\n'],
+    ["signed hex, octal and leading-dot numbers", "a: -0x1F\nb: +0o17\nc: -.5\nd: [+0x4, +.5]\n"],
+    ["a tag", "a: !!float 1\n"],
+    ["a directive", "%YAML 1.1\n---\na: 0100\n"],
+    ["a comment glued to quoted text", 'from: "a@b.c"#me\n'],
+    ["blanks and a tab alone", "\t  \n"],
+    ["a very long key", `${"k".repeat(1100)}: 1\n`],
   ])("%s: refused, or read alike", (_, text) => {
     agrees(text);
   });

@@ -1,14 +1,17 @@
 // The small schemas every stage shares: an email address, an ISO date, a Jira key, a weekday;
 // and `described`, how a schema gets the description that `weekly schema` prints. zod/mini: its
 // functions leave out of the bundle what is not used, and its schemas cost a fifth to build.
+import en from "zod/v4/locales/en.js";
 import * as z from "zod/mini";
 import { ISO_DATE, isRealDate } from "./dates.js";
 
 export { ISO_DATE, isRealDate };
 
 // A command parses each schema a few times at most: zod's compiled fast path (new Function, which
-// no code cache keeps) costs more than it saves.
-z.config({ jitless: true });
+// no code cache keeps) costs more than it saves. zod/mini, unlike classic zod, sets no messages
+// and no memoizer of its own: English ("Too small: expected array to have >=2 items") and the
+// memoizer are what classic zod sets, and what every message of ours was written against.
+z.config({ jitless: true, ...en(), memoizer: z.memoizer() });
 
 /** The schema itself, described (registered on it: no copy is built, as `.check(z.describe())` would). */
 export function described<T extends z.ZodMiniType>(schema: T, description: string): T {

@@ -18,11 +18,22 @@ export function countItems(text: string): number {
 
 /** An anchor or an alias outside quotes: the `yaml` library bounds what aliases expand to. */
 const ANCHOR_OR_ALIAS = /(?:^|[\s[{,:-])[&*][^\s,[\]{}]/m;
-/** 1_000 and 0b101: numbers to js-yaml, text to YAML 1.2's core schema. */
-const JS_YAML_NUMBER = /(?:^|[\s[{,:-])[-+]?(?:0b[01_]+|[0-9][0-9_]*_[0-9_.]*)[ \t]*(?:$|[,\]}#])/m;
+/**
+ * What the two readers take differently: 1_000, 0b101, -0x1F and -0o17 are numbers to js-yaml and
+ * text to YAML 1.2's core schema, -.5 the other way round; a tag (!!float), a directive
+ * (%YAML 1.1) or a tab in the indentation changes, or refuses, what follows.
+ */
+const READ_APART = [
+  /(?:^|[\s[{,:-])[-+]?(?:0b[01_]+|[0-9][0-9_]*_[0-9_.]*)[ \t]*(?:$|[,\]}#])/m,
+  /(?:^|[\s[{,:])[-+](?:0[xXoObB]|\.[0-9])/m,
+  /(?:^|[\s[{,:-])!/m,
+  /^%/m,
+  /^ *\t/m,
+];
 
 export function quickYamlData(text: string): unknown {
-  if (ANCHOR_OR_ALIAS.test(text) || JS_YAML_NUMBER.test(text) || countItems(text) > MAX_YAML_ITEMS) return undefined;
+  if (ANCHOR_OR_ALIAS.test(text) || READ_APART.some((re) => re.test(text)) || countItems(text) > MAX_YAML_ITEMS)
+    return undefined;
   try {
     return load(text, { schema: CORE_SCHEMA, json: false });
   } catch {
@@ -31,8 +42,12 @@ export function quickYamlData(text: string): unknown {
 }
 
 const KEY = /^[A-Za-z0-9_][\w .\/-]*?:(?: +|$)/;
-const BLOCK_HEADER = /^[|>][1-9+-]{0,2}(?:[ \t]+#.*)?$/;
-const QUOTED = /^(?:"(?:[^"\\]|\\.)*"|'(?:[^']|'')*')(?:[ \t]+#.*)?$/;
+/** A literal block (`>` folds lines, and the two readers fold some of them differently). */
+const BLOCK_HEADER = /^\|[1-9+-]{0,2}(?:[ \t]+#.*)?$/;
+/** Quoted text with no escapes (an escape the full parser refuses, js-yaml may read). */
+const QUOTED = /^(?:"[^"\\]*"|'(?:[^']|'')*')(?:[ \t]+#.*)?$/;
+/** Longer implicit keys are refused by the full parser. */
+const MAX_KEY = 1000;
 const FLOW = /^(?:\[[^[\]{}#"'\n]*\]|\{[^[\]{}#"'\n]*\})(?:[ \t]+#.*)?$/;
 /** A plain scalar may not start with these (YAML gives them other meanings). */
 const INDICATOR = /^[&*!%@`?,[\]{}#|>"']/;
@@ -49,12 +64,18 @@ export function scalarsOnOneLine(text: string): boolean {
     const line = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
     let col = 0;
     while (line[col] === " ") col++;
-    if (col === line.length) continue;
     if (blockOwner >= 0) {
-      if (col > blockOwner) continue;
+      // Blanks alone on a line of a block: how deep they are changes what the block holds.
+      if (/^[ \t]+$/.test(line)) return false;
+      if (col > blockOwner || col === line.length) continue;
       blockOwner = -1;
     }
-    if (line[col] === "#") continue;
+    if (col === line.length) continue;
+    // A comment deeper than the text above it goes with that text; one glued to its # may be text.
+    if (line[col] === "#") {
+      if (col > deepest || /^#[^ \t]/.test(line.slice(col))) return false;
+      continue;
+    }
     if (line[col] === "\t" || col > deepest) return false;
     let owner = -1;
     let rest = line.slice(col);
@@ -65,6 +86,7 @@ export function scalarsOnOneLine(text: string): boolean {
       rest = rest.slice(skip);
     }
     const key = KEY.exec(rest);
+    if (key && key[0].length > MAX_KEY) return false;
     if (key) {
       owner = col;
       rest = rest.slice(key[0].length);
