@@ -13,9 +13,9 @@ import {
   showStatusOption,
   strictOption,
   templateOption,
+  type CommandTable,
+  oneLine,
 } from "./cli-options.js";
-import type { CommandTable } from "./cli-options.js";
-import { oneLine } from "./cli-options.js";
 
 /** init, new, add, edit, check; render, send, push, status. */
 export const ROUTINE: CommandTable = {

@@ -3,18 +3,14 @@
 import { Argument, Option } from "@commander-js/extra-typings";
 import {
   configOption,
-  dateOption,
   forceOption,
   jiraUrlOption,
   offlineOption,
   outputOption,
-  REPORT_FILE_HELP,
   refreshOption,
-  showStatusOption,
-  strictOption,
   templateOption,
+  type CommandTable,
 } from "./cli-options.js";
-import type { CommandTable } from "./cli-options.js";
 
 /** import, team, doctor, templates, schema. */
 export const TOOLS: CommandTable = {

@@ -31,9 +31,11 @@ const READ_APART = [
   /^ *\t/m,
 ];
 
+/** The data, when the quick reader reads the text as the full one would and no pitfall can be in it. */
 export function quickYamlData(text: string): unknown {
   if (ANCHOR_OR_ALIAS.test(text) || READ_APART.some((re) => re.test(text)) || countItems(text) > MAX_YAML_ITEMS)
     return undefined;
+  if (!scalarsOnOneLine(text)) return undefined;
   try {
     return load(text, { schema: CORE_SCHEMA, json: false });
   } catch {

@@ -2,7 +2,7 @@
 import type * as z from "zod/mini";
 import { type Diagnostic, byPosition, formatPath } from "../core/diagnostic.js";
 import { closest, suggestKey } from "../core/suggest.js";
-import { quickYamlData, scalarsOnOneLine } from "./quick-yaml.js";
+import { quickYamlData } from "./quick-yaml.js";
 import { type ParsedYaml, parseYaml } from "./yaml.js";
 
 /**
@@ -15,7 +15,7 @@ export function validateYaml<S extends z.ZodMiniType>(
   file: string,
   empty?: unknown,
 ): { value?: z.output<S>; problems: Diagnostic[] } {
-  const data = scalarsOnOneLine(text) ? quickYamlData(text) : undefined;
+  const data = quickYamlData(text);
   const quick = data === undefined ? undefined : schema.safeParse(data ?? empty);
   if (quick?.success) return { value: quick.data, problems: [] };
   const parsed = parseYaml(text, file);

@@ -4,7 +4,7 @@
 // file is read by the quick parser; the full one loads only when a position is asked for.
 import { type Diagnostic, formatPath } from "../core/diagnostic.js";
 import { UserError } from "../core/errors.js";
-import { quickYamlData, scalarsOnOneLine } from "../io/quick-yaml.js";
+import { quickYamlData } from "../io/quick-yaml.js";
 import { readTextFile } from "../io/read-text.js";
 import { kind, validate } from "../io/validate.js";
 import { findTextPitfalls, type ParsedYaml, parseYaml } from "../io/yaml.js";
@@ -61,7 +61,6 @@ export function parseReport(text: string, file: string): LoadedReport {
 
 /** A valid report, read by the quick parser, from text in which no pitfall can be (else undefined). */
 function quickReport(text: string): Report | undefined {
-  if (!scalarsOnOneLine(text)) return undefined;
   const checked = Report.safeParse(quickYamlData(text));
   return checked.success ? checked.data : undefined;
 }
