@@ -1,4 +1,4 @@
-// The quick reader (js-yaml) stands in for the full one (the `yaml` library) only where the two
+// The quick reader (src/io/quick-yaml.ts) stands in for the full one (the `yaml` library) only where the two
 // read a file alike and no text pitfall can be there: checked here against the full parser over
 // every YAML file of the project, every style fixture as the importer writes it, and cases made
 // to tell the two apart. And the full parser, a lazy module, stays unloaded when nothing needs it.
@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { Config } from "../src/config/schema.js";
 import { importAll } from "../src/import/import-all.js";
-import { quickYamlData, scalarsOnOneLine } from "../src/io/quick-yaml.js";
+import { quickYamlData } from "../src/io/quick-yaml.js";
 import * as fullYaml from "../src/io/yaml.js";
 import { stringifyReport } from "../src/report/write.js";
 import { bundledFiles, ROOT, runBinLoading, tmpProject } from "./helpers.js";
@@ -23,7 +23,7 @@ class EveryField extends Set<string> {
 function agrees(text: string): "quick" | "full" {
   const full = fullYaml.parseYaml(text, "t.yaml");
   const quick = quickYamlData(text);
-  if (quick === undefined || !scalarsOnOneLine(text)) return "full";
+  if (quick === undefined) return "full";
   expect(full.problems).toEqual([]);
   expect(quick).toEqual(full.data ?? null);
   expect(fullYaml.findTextPitfalls(full, new EveryField(), text)).toEqual([]);
@@ -63,7 +63,7 @@ describe("the quick YAML reader", () => {
     ["a flow list over two lines", "to: [a@example.com,\n  b@example.com]\n"],
     ["a tab before a key", "a:\n\tb: 1\n"],
     ["a document marker", "---\na: 1\n"],
-    ["numbers only js-yaml reads", "a: 1_000\nb: 0b11\nc: [1_0]\n"],
+    ["numbers js-yaml would read", "a: 1_000\nb: 0b11\nc: [1_0]\n"],
     ["an anchor", "a: &x 1\nb: *x\n"],
     ["a key twice", "a: 1\na: 2\n"],
     ["a block that ends, then a key", "a: |\n  one\n\n    two\nb: x # fine\n"],
@@ -86,13 +86,47 @@ describe("the quick YAML reader", () => {
     ["a comment glued to quoted text", 'from: "a@b.c"#me\n'],
     ["blanks and a tab alone", "\t  \n"],
     ["a very long key", `${"k".repeat(1100)}: 1\n`],
+    ["a key's list at the key's column, then a key", "to:\n- a@x.org\n- b@x.org\nfrom: c@x.org\n"],
+    ["a list item's mapping, then the list goes on", "- a: 1\n  b: [x, 2]\n- c: {d: 3, e: f}\n-\n  g: h\n"],
+    ["blocks kept, stripped and clipped at the end", "a: |+\n  one\n\n\nb: |-\n  two\n\nc: |\n  three\n\n"],
+    ["a block at the end with no newline", "a: |\n  one"],
+    ["a block that is empty", "a: |\nb: |-\n\nc: 1\n"],
+    ["a block less deep than its first line", "a: |\n    one\n  two\n"],
+    ["keys that are not text", "null: 1\ntrue: 2\n1.0: 3\n01: 4\n7: 5\n"],
+    ["a dash after a key", "a: - b\n"],
+    ["a BOM before a list", "\uFEFF- a\n- b\n"],
+    ["a CR alone", "a: 1\rb: 2\n"],
+    ["a control character", "a: x\u0007y\n"],
+    ["a mapping under a scalar", "a: 1\n  b: 2\n"],
+    ["a flow mapping with a key twice", "a: {b: 1, b: 2}\n"],
+    ["__proto__ as a key", "__proto__: 1\n"],
   ])("%s: refused, or read alike", (_, text) => {
     agrees(text);
   });
 
+  it.each([
+    ["to:\n- a@x.org\n- b@x.org\nfrom: c@x.org\n", { to: ["a@x.org", "b@x.org"], from: "c@x.org" }],
+    [
+      "- a: 1\n  b: [x, 2]\n- c: {d: 3, e: f}\n-\n  g: h\n- - i\n  - ~\n",
+      [{ a: 1, b: ["x", 2] }, { c: { d: 3, e: "f" } }, { g: "h" }, ["i", null]],
+    ],
+    [
+      "a: |+\n  one\n\n\nb: |-\n  two\n\nc: |\n\n  three\n   four\n\n",
+      { a: "one\n\n\n", b: "two", c: "\nthree\n four\n" },
+    ],
+    [
+      "a: |\nb: 'it''s' # c\nc: \"x # y\"\nd: 0x1F\ne: -.5\nf: 1_000\n",
+      { a: "", b: "it's", c: "x # y", d: 31, e: -0.5, f: "1_000" },
+    ],
+    ["\uFEFFa: 1\r\nb:\r\n  - x # c\r\n", { a: 1, b: ["x"] }],
+  ])("reads %j itself", (text, data) => {
+    expect(agrees(text)).toBe("quick");
+    expect(quickYamlData(text)).toStrictEqual(data);
+  });
+
   it("refuses what only the full parser reads right", () => {
-    for (const text of ["summary: first\n  second\n", "notes:\n  - fixed issue #42\n", "a: 1_000\n", "a: 1\na: 2\n"]) {
-      expect(scalarsOnOneLine(text) && quickYamlData(text) !== undefined, text).toBe(false);
+    for (const text of ["summary: first\n  second\n", "notes:\n  - fixed issue #42\n", "a: >\n  b\n", "a: 1\na: 2\n"]) {
+      expect(quickYamlData(text), text).toBeUndefined();
     }
   });
 });
