@@ -13,7 +13,7 @@ const TICKETS = 30;
 
 // The fake server is TypeScript (it lives with the tests): transpile it on the fly.
 const startFakeJira = await loadFakeJira();
-const { main } = createRequire(import.meta.url)(join(root, "dist/weekly.cjs"));
+const { main } = createRequire(import.meta.url)(join(root, "bin/weekly.cjs")).entry();
 
 const keys = Array.from({ length: TICKETS }, (_, i) => `BEN-${i + 1}`);
 const jira = await startFakeJira({

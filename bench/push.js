@@ -14,7 +14,7 @@ const LATENCY = Number(process.env.LATENCY ?? 50);
 const TICKETS = 30;
 
 const startFakeJira = await loadFakeJira();
-const { main } = createRequire(import.meta.url)(join(root, "dist/weekly.cjs"));
+const { main } = createRequire(import.meta.url)(join(root, "bin/weekly.cjs")).entry();
 
 const keys = Array.from({ length: TICKETS }, (_, i) => `BEN-${i + 1}`);
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];

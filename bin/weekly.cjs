@@ -20,17 +20,33 @@ const compiled = [];
 const scripts = [];
 const loaded = new Map();
 
-/** A file of dist/: its exports, run once (a cycle sees the exports so far, as with require). */
+/**
+ * Chunks come in packs (see scripts/bundle.js): dist/weekly.cjs holds the entry and what it needs,
+ * dist/chunks/pack.cjs what check and render need besides, read with the first chunk not in the
+ * first. Each chunk of a pack is a function, run as its own file would be; other chunks are files.
+ */
+const ENTRY = path.join(dist, "weekly.cjs");
+const HOT = path.join(dist, "chunks", "pack.cjs");
+const packed = new Map();
+let hotRead = false;
+
+function readPack(file) {
+  const pack = { exports: {} };
+  compile(file).call(pack.exports, pack.exports, require, pack, file, path.dirname(file));
+  for (const [name, run] of Object.entries(pack.exports)) packed.set(name, run);
+}
+
+/** A chunk of dist/: its exports, run once (a cycle sees the exports so far, as with require). */
 function load(file) {
   const known = loaded.get(file);
   if (known) return known.exports;
+  const name = path.basename(file);
+  if (!packed.has(name) && !hotRead) {
+    hotRead = true;
+    readPack(HOT);
+  }
   const module = { exports: {}, id: file, filename: file, loaded: false };
   loaded.set(file, module);
-  const bin = cache && path.join(cache.dir, `${path.basename(file)}.bin`);
-  const cachedData = bin && readOrUndefined(bin);
-  const script = new vm.Script(Module.wrap(fs.readFileSync(file, "utf8")), { filename: file, cachedData });
-  if (cache && (!cachedData || script.cachedDataRejected)) compiled.push({ script, file: bin });
-  if (cache) scripts.push({ script, file: bin });
   const dir = path.dirname(file);
   const paths = new Map();
   const local = (id) => {
@@ -40,7 +56,7 @@ function load(file) {
     return load(at);
   };
   try {
-    script.runInThisContext().call(module.exports, module.exports, local, module, file, dir);
+    (packed.get(name) ?? compile(file)).call(module.exports, module.exports, local, module, file, dir);
   } catch (e) {
     loaded.delete(file); // as Node's require does: a file that failed to load is not half kept
     throw e;
@@ -49,17 +65,46 @@ function load(file) {
   return module.exports;
 }
 
-const { main, COMMANDS } = load(path.join(dist, "weekly.cjs"));
-main(process.argv.slice(2)).then((code) => {
-  process.exitCode = code;
-  if (!cache) return;
-  const [command, ...rest] = process.argv.slice(2);
-  const ran = commandsCached(cache);
-  // A run that did the command's work (not its --help, not a usage error) writes its chunks' caches.
-  const worked = code === 0 && !rest.some((a) => a === "-h" || a === "--help");
-  if (worked && COMMANDS.includes(command) && !ran.includes(command)) saveAll(cache, scripts, [...ran, command]);
-  else if (compiled.length) saveAll(cache, compiled);
-});
+/** A file's code as a function (exports, require, module, __filename, __dirname), with the code cache. */
+function compile(file) {
+  const bin = cache && path.join(cache.dir, `${path.basename(file)}.bin`);
+  const cachedData = bin && readOrUndefined(bin);
+  const script = new vm.Script(Module.wrap(fs.readFileSync(file, "utf8")), { filename: file, cachedData });
+  if (cache && (!cachedData || script.cachedDataRejected)) compiled.push({ script, file: bin });
+  if (cache) scripts.push({ script, file: bin });
+  return script.runInThisContext();
+}
+
+/** dist/weekly.cjs's exports: main(argv, io) and the names of the commands. */
+function entry() {
+  if (!loaded.has(ENTRY)) readPack(ENTRY);
+  return load(ENTRY);
+}
+
+/** The command line, run; the code caches of what it ran written afterwards. */
+function run() {
+  const { main, COMMANDS } = entry();
+  main(process.argv.slice(2))
+    .then((code) => {
+      process.exitCode = code;
+      if (!cache) return;
+      const [command, ...rest] = process.argv.slice(2);
+      const ran = commandsCached(cache, COMMANDS);
+      // A run that did the command's work (not its --help, not a usage error) writes its chunks' caches.
+      const worked = code === 0 && !rest.some((a) => a === "-h" || a === "--help");
+      if (worked && COMMANDS.includes(command) && !ran.includes(command)) saveAll(cache, scripts, [...ran, command]);
+      else if (compiled.length) saveAll(cache, compiled);
+    })
+    .then(() => {
+      // The command has done all it does (its output is written synchronously): ending here spares
+      // the tear-down of the heap, a millisecond of every run.
+      process.exit();
+    });
+}
+
+// Run as the command; required (by a bench, or a test that watches what loads), it runs when asked.
+if (require.main === module) run();
+module.exports = { entry, run };
 
 /** The cache folder of this build, or undefined when caching is off or impossible. */
 function codeCache() {
@@ -82,7 +127,7 @@ function readOrUndefined(file) {
 }
 
 /** The commands whose first run has written the caches of their chunks (names of COMMANDS only). */
-function commandsCached({ dir }) {
+function commandsCached({ dir }, COMMANDS) {
   const text = readOrUndefined(path.join(dir, "commands"))?.toString("utf8") ?? "";
   return text.split("\n").filter((name) => COMMANDS.includes(name));
 }

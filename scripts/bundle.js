@@ -117,7 +117,7 @@ const result = await build({
 });
 
 const files = Object.keys(result.metafile.outputs);
-const hash = createHash("sha256");
+const code = new Map();
 for (const file of files) {
   const esm = readFileSync(file, "utf8");
   // Made when first read: a file URL costs a start-up a third of a millisecond.
@@ -133,15 +133,69 @@ for (const file of files) {
     supported: { "dynamic-import": false },
     logLevel: "error",
   });
-  writeFileSync(file, cjs.code);
-  hash.update(cjs.code);
+  code.set(file, cjs.code);
+}
+
+/**
+ * Packs: many chunks in one file, each chunk a function of it that runs when first required, as
+ * its file did. Read and handed to V8 one by one, the thirty chunks of `check` cost more than
+ * their code (a tenth of a millisecond each). dist/weekly.cjs holds the entry and what it needs
+ * for --help; dist/chunks/pack.cjs the rest of what check and render run, read with the first
+ * chunk that is not in weekly.cjs. Chunks of other commands stay files of their own.
+ */
+const outputs = result.metafile.outputs;
+const ENTRY = files.find((f) => f.endsWith("dist/weekly.cjs"));
+// The two commands, and the Handlebars runtime that render imports when it renders.
+const HOT = ["src/commands/check.ts", "src/commands/render.ts", "node_modules/handlebars/runtime.js"];
+const hotEntries = files.filter((f) => HOT.includes(outputs[f].entryPoint));
+if (!ENTRY || hotEntries.length !== HOT.length) throw new Error("pack: the entry or a hot command is no chunk");
+
+/** A chunk and every chunk it imports statically, but for those in `taken`. */
+function closure(roots, taken = new Set()) {
+  const members = new Set();
+  const add = (file) => {
+    if (members.has(file) || taken.has(file)) return;
+    members.add(file);
+    for (const i of outputs[file].imports) if (i.kind === "import-statement" && !i.external) add(i.path);
+  };
+  for (const root of roots) add(root);
+  return members;
+}
+const entryPack = closure([ENTRY]);
+const packs = [
+  { file: ENTRY, members: entryPack },
+  { file: `dist/chunks/pack.cjs`, members: closure(hotEntries, entryPack) },
+];
+const packOf = new Map();
+for (const pack of packs) {
+  const table = [...pack.members].map((f) => {
+    packOf.set(f, pack.file);
+    const name = JSON.stringify(f.slice(f.lastIndexOf("/") + 1));
+    return `${name}: function (exports, require, module, __filename, __dirname) {\n${code.get(f)}\n}`;
+  });
+  for (const f of pack.members) code.delete(f);
+  const text = `module.exports = {\n${table.join(",\n")}\n};\n`;
+  // One character past ASCII makes V8 hold the whole file as two-byte text: slower to read, at every start.
+  // esbuild escapes strings, but not regex literals or String.raw: write those with \u escapes.
+  const wide = /[^\0-\x7f]/.exec(text);
+  if (wide)
+    throw new Error(`${pack.file}: ${JSON.stringify(text.slice(wide.index - 40, wide.index + 10))} is not ASCII`);
+  code.set(pack.file, text);
+}
+
+const hash = createHash("sha256");
+for (const f of packOf.keys()) if (!code.has(f)) rmSync(f);
+for (const [file, text] of code) {
+  writeFileSync(file, text);
+  hash.update(text);
 }
 // Which file holds which package, for the tests that check what a command loads.
 const packages = {};
 for (const [file, output] of Object.entries(result.metafile.outputs)) {
+  const holder = packOf.get(file) ?? file;
   for (const input of Object.keys(output.inputs)) {
     const name = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(input)?.[1];
-    if (name) (packages[name] ??= new Set()).add(file.slice(file.indexOf("dist/") + 5));
+    if (name) (packages[name] ??= new Set()).add(holder.slice(holder.indexOf("dist/") + 5));
   }
 }
 const manifest = Object.fromEntries(

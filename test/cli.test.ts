@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { main } from "../src/cli.js";
-import { ROOT, run, runBin, tmpProject } from "./helpers.js";
+import { ROOT, run, runBin, runBinLoading, tmpProject } from "./helpers.js";
 
 const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { version: string };
 const REPORT =
@@ -93,6 +93,26 @@ describe("command line", () => {
     expect(bad).toEqual({ code: 1, stdout: "", stderr: "bad.yaml:1:11: sections: expected a list, got number 3\n" });
     const usage = runBin(["render", "--nope"], { cwd: dir });
     expect(usage.code).toBe(2);
+  });
+
+  it("reads two files for check and render (the entry and the pack), one for --help", () => {
+    const files = ["weekly.cjs", ...readdirSync(join(ROOT, "dist", "chunks")).map((f) => `chunks/${f}`)];
+    const watched = files.map((f) => `/dist/${f}`);
+    const report = readFileSync(join(ROOT, "examples/reports/2022-11-04.yaml"), "utf8");
+    const dir = tmpProject({ "weekly.config.yaml": "from: Me <me@example.com>\n", "2022-11-04.yaml": report });
+    const reads = (args: string[]) => {
+      const r = runBinLoading(args, watched, { cwd: dir });
+      expect(r.code, r.stderr).toBe(0);
+      return r.loaded;
+    };
+    expect(reads(["--help"])).toEqual(["/dist/weekly.cjs"]);
+    expect(reads(["check", "2022-11-04.yaml"])).toEqual(["/dist/weekly.cjs", "/dist/chunks/pack.cjs"]);
+    expect(reads(["render", "2022-11-04.yaml"])).toEqual(["/dist/weekly.cjs", "/dist/chunks/pack.cjs"]);
+    // Another command finds its own chunks beside the pack.
+    expect(reads(["new", "--help"])).toEqual(["/dist/weekly.cjs"]);
+    const schema = reads(["schema"]);
+    expect(schema.slice(0, 2)).toEqual(["/dist/weekly.cjs", "/dist/chunks/pack.cjs"]);
+    expect(schema.slice(2).length).toBeGreaterThan(0);
   });
 
   it("keeps one V8 code cache per build (a file per chunk), survives a corrupt one, and drops older builds'", () => {

@@ -110,7 +110,7 @@ export function runBinLoading(
     `const fs=require("fs");const read=fs.readFileSync;const watched=${JSON.stringify(files)};` +
     `fs.readFileSync=function(f,...a){const hit=typeof f==="string"&&watched.find((x)=>f.endsWith(x));` +
     `if(hit)process.stderr.write("LOADED "+hit+"\\n");return read.call(this,f,...a)};` +
-    `process.argv=[process.argv[0],"weekly",...${JSON.stringify(args)}];require(${JSON.stringify(BIN)})`;
+    `process.argv=[process.argv[0],"weekly",...${JSON.stringify(args)}];require(${JSON.stringify(BIN)}).run()`;
   const r = spawnSync(process.execPath, ["-e", hook], {
     cwd: opts.cwd,
     encoding: "utf8",

@@ -8,7 +8,7 @@ export type Block =
   | { kind: "code"; text: string }
   | { kind: "list"; ordered: boolean; items: Block[][] };
 
-const BULLET = /^(?:([*\-+•])|(\d{1,3})[.)])[ \t]+(?=\S)/;
+const BULLET = /^(?:([*\-+\u2022])|(\d{1,3})[.)])[ \t]+(?=\S)/;
 const isBlank = (l: string | undefined) => l === undefined || l.trim() === "";
 const indented = (l: string) => /^(?: {2}|\t)/.test(l);
 /** Laid out in columns: a tab, or a run of two or more spaces between words. */

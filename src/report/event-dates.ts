@@ -8,7 +8,7 @@ import { MONTHS } from "../core/text.js";
 const RANGE = new RegExp(
   [
     String.raw`^\s*(?:\d{4}-\d{2}-\d{2}|[A-Za-z]{3}[a-z]*\.?\s+\d{1,2}|\d{1,2}\s+[A-Za-z]{3}[a-z]*|\d{1,2}\/\d{1,2})`,
-    String.raw`\s*(?:-|–|—|\.\.|to|until)\s*(.*)$`,
+    String.raw`\s*(?:-|\u2013|\u2014|\.\.|to|until)\s*(.*)$`,
   ].join(""),
   "i",
 );

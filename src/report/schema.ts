@@ -100,7 +100,9 @@ export const ExtraTrailer = z.strictObject({
 
 /** How this author lays out the text, where it differs from the seed's style. */
 export const Style = z.strictObject({
-  bullet: withDefault(z.string().check(z.regex(/^[*\-+o•]$/)), "*", "The bullet of a note: * - + o"),
+  // A string, not a regex literal: the bundle keeps the pack's text ASCII (see scripts/bundle.js), and
+  // the pattern as printed (errors, JSON Schema) keeps its "•".
+  bullet: withDefault(z.string().check(z.regex(new RegExp("^[*\\-+o\u2022]$"))), "*", "The bullet of a note: * - + o"),
   underline: withDefault(z.enum(["=", "-"]), "=", "The character under a section title"),
   footnote_indent: z._default(Indent, 0),
   references: withDefault(
