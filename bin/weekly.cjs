@@ -31,16 +31,14 @@ const packed = new Map();
 let hotRead = false;
 
 function readPack(file) {
-  const pack = { exports: {} };
-  compile(file).call(pack.exports, pack.exports, require, pack, file, path.dirname(file));
-  for (const [name, run] of Object.entries(pack.exports)) packed.set(name, run);
+  for (const [name, run] of Object.entries(compile(file, false))) packed.set(name, run);
 }
 
 /** A chunk of dist/: its exports, run once (a cycle sees the exports so far, as with require). */
 function load(file) {
   const known = loaded.get(file);
   if (known) return known.exports;
-  const name = path.basename(file);
+  const name = file.slice(file.lastIndexOf(path.sep) + 1);
   if (!packed.has(name) && !hotRead) {
     hotRead = true;
     readPack(HOT);
@@ -52,7 +50,10 @@ function load(file) {
   const local = (id) => {
     if (id[0] !== "." && !id.startsWith(dist)) return require(id); // node:fs and the like
     let at = paths.get(id);
-    if (at === undefined) paths.set(id, (at = path.resolve(dir, id)));
+    // The build's ids ("./chunk-X.cjs") joined by hand: path.resolve costs more than some chunks.
+    if (at === undefined)
+      at = id.startsWith("./") && !id.includes("/.") ? dir + path.sep + id.slice(2) : path.resolve(dir, id);
+    paths.set(id, at);
     return load(at);
   };
   try {
@@ -66,10 +67,11 @@ function load(file) {
 }
 
 /** A file's code as a function (exports, require, module, __filename, __dirname), with the code cache. */
-function compile(file) {
+function compile(file, wrap = true) {
   const bin = cache && path.join(cache.dir, `${path.basename(file)}.bin`);
   const cachedData = bin && readOrUndefined(bin);
-  const script = new vm.Script(Module.wrap(fs.readFileSync(file, "utf8")), { filename: file, cachedData });
+  const text = fs.readFileSync(file, "utf8");
+  const script = new vm.Script(wrap ? Module.wrap(text) : text, { filename: file, cachedData });
   if (cache && (!cachedData || script.cachedDataRejected)) compiled.push({ script, file: bin });
   if (cache) scripts.push({ script, file: bin });
   return script.runInThisContext();

@@ -147,7 +147,7 @@ const outputs = result.metafile.outputs;
 const ENTRY = files.find((f) => f.endsWith("dist/weekly.cjs"));
 // The two commands, and the Handlebars runtime that render imports when it renders.
 const HOT = ["src/commands/check.ts", "src/commands/render.ts", "node_modules/handlebars/runtime.js"];
-const hotEntries = files.filter((f) => HOT.includes(outputs[f].entryPoint));
+const hotEntries = files.filter((f) => HOT.some((h) => outputs[f].entryPoint?.endsWith(h)));
 if (!ENTRY || hotEntries.length !== HOT.length) throw new Error("pack: the entry or a hot command is no chunk");
 
 /** A chunk and every chunk it imports statically, but for those in `taken`. */
@@ -174,10 +174,11 @@ for (const pack of packs) {
     return `${name}: function (exports, require, module, __filename, __dirname) {\n${code.get(f)}\n}`;
   });
   for (const f of pack.members) code.delete(f);
-  const text = `module.exports = {\n${table.join(",\n")}\n};\n`;
+  // An expression, not a module: bin/weekly.cjs runs it as it is (no wrapper joined onto 200 KB of text).
+  const text = `({\n${table.join(",\n")}\n})\n`;
   // One character past ASCII makes V8 hold the whole file as two-byte text: slower to read, at every start.
   // esbuild escapes strings, but not regex literals or String.raw: write those with \u escapes.
-  const wide = /[^\0-\x7f]/.exec(text);
+  const wide = process.env.WEEKLY_MINIFY !== "0" && /[^\0-\x7f]/.exec(text); // unminified, comments are kept
   if (wide)
     throw new Error(`${pack.file}: ${JSON.stringify(text.slice(wide.index - 40, wide.index + 10))} is not ASCII`);
   code.set(pack.file, text);
