@@ -37,7 +37,8 @@ const SCALARS = [
 const ODD = [
   "[a,, b]", "{a}", "issue #42", "a: b", "ends:", "- x", "@at", "`tick`", "%pct", "!tag", "&anchor x", "*alias",
   "?", ": x", '"esc \\n"', "'multi", "[unclosed", "{a: [b]}", "> folded", "|", "|-", "|+", "|2", "| # c", "-",
-  "#glued", "[- a]", "[a: b]", "{a: b: c}", "[&x a]",
+  "#glued", "[- a]", "[a: b]", "{a: b: c}", "[&x a]", "\tafter a tab", "1\u00a0", "b\u3000", "[\u00a0a]", "x:\ty",
+  "-\tx",
 ];
 const KEYS = ["a", "b", "key", "summary", "notes", "1", "01", "1.0", "true", "null", "a b", "a.b", "x/y", "k-1", "_k"];
 const BLOCK_LINES = ["one", "  two deeper", "", "#42 not a comment", "\tafter a tab", "last"];

@@ -100,6 +100,15 @@ describe("the quick YAML reader", () => {
     ["a mapping under a scalar", "a: 1\n  b: 2\n"],
     ["a flow mapping with a key twice", "a: {b: 1, b: 2}\n"],
     ["__proto__ as a key", "__proto__: 1\n"],
+    ["a tab after a key", "a: \tb\nc: \t\n"],
+    ["a tab after a dash", "- \tx\n"],
+    ["a tab after a colon in an item", "- a:\tb\n"],
+    ["a tab after a dash after a key", "d: -\t\n"],
+    ["a tab between a dash and a dash", "- -\tx\n"],
+    ["Unicode spaces at the end of a value", "a: 1\u00a0\nb: x\u3000\nc: [\u00a0a]\nd: {k: 1\u00a0}\ne: y\u2028\n"],
+    ["a BOM before an indented line", "\uFEFF  a:\n  v:\n"],
+    ["nesting a thousand deep", `${"- ".repeat(1000)}x\n`],
+    ["keys a thousand deep", `${Array.from({ length: 900 }, (_, i) => `${" ".repeat(i)}k:`).join("\n")}\n`],
   ])("%s: refused, or read alike", (_, text) => {
     agrees(text);
   });

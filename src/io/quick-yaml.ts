@@ -24,6 +24,7 @@ const UNREADABLE = new RegExp(
 const KEY = /^[A-Za-z0-9_][\w .\/-]*?:(?: +|$)/;
 /** Longer implicit keys are refused by the full parser. */
 const MAX_KEY = 1000;
+const MAX_DEPTH = 64;
 /** A literal block: `|`, `|-` or `|+` (`>` folds lines, which is left to the full parser). */
 const BLOCK_HEADER = /^\|([+-]?)(?:[ \t]+#.*)?$/;
 
@@ -74,8 +75,8 @@ class Reader {
     for (const raw of lines) this.line(raw.endsWith("\r") ? raw.slice(0, -1) : raw);
     if (this.block && !ended) refuse(); // a block's last line without its newline: left to the full parser
     if (this.block) this.endBlock(this.block);
-    // After a BOM, the full parser misreads a list at the top.
-    if (text.startsWith("\uFEFF") && Array.isArray(this.root)) refuse();
+    // After a BOM, the full parser misreads a list at the top, and counts the BOM as a column of the first line.
+    if (text.startsWith("\uFEFF") && (Array.isArray(this.root) || /^\uFEFF[ \t]/.test(text))) refuse();
     return this.root;
   }
 
@@ -89,7 +90,8 @@ class Reader {
       if (col > this.deepest || /^#[^ \t]/.test(line.slice(col))) refuse();
       return;
     }
-    if (line[col] === "\t" || col > this.deepest) refuse();
+    // A tab outside a block: after a `:` or `-` it is a separator, which the scalars here do not look for.
+    if (line.includes("\t") || col > this.deepest) refuse();
     this.content(line, col);
   }
 
@@ -193,6 +195,8 @@ class Reader {
   }
 
   private nested(kind: "map" | "list", col: number, set: (node: Container) => void): Container {
+    // Deeper than any report: the full parser runs out of stack somewhere below a thousand levels.
+    if (this.stack.length >= MAX_DEPTH) refuse();
     const node: Container = kind === "list" ? [] : {};
     set(node);
     this.stack.push({ col, node });

@@ -23,6 +23,10 @@ const HEX = /^0x[0-9a-fA-F]+$/;
 const INF_NAN = /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
 const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/;
 
+/** Spaces off both ends: YAML's blanks are space and tab (the reader refuses tabs), not String.trim's Unicode ones. */
+const trimEnd = (s: string) => s.replace(/ +$/, "");
+const trim = (s: string) => s.replace(/^ +| +$/g, "");
+
 /** A plain scalar's value: null, a boolean, a number or the text itself. */
 export function plain(text: string): unknown {
   if (NULL.test(text)) return null;
@@ -40,7 +44,7 @@ export function plain(text: string): unknown {
 
 /** A mapping key as text, as the full parser makes it: refused when its value would not be that text. */
 export function keyText(raw: string): string {
-  const text = raw.trimEnd();
+  const text = trimEnd(raw);
   const value = plain(text);
   const same = typeof value === "string" || (typeof value === "number" && String(value) === text);
   if (!same || text === "__proto__") refuse();
@@ -55,16 +59,16 @@ export function scalar(rest: string): unknown {
   if (flow) return flow[1] === undefined ? flowMap(flow[2] ?? "") : flowList(flow[1]);
   if (INDICATOR.test(rest) || /: |:$/.test(rest) || rest === "-" || rest.startsWith("- ")) refuse();
   const hash = /[ \t]#/.exec(rest);
-  if (hash === null) return plain(rest.trimEnd());
+  if (hash === null) return plain(trimEnd(rest));
   // " #" starts a comment; "#" glued to what follows may be text an author meant ("issue #42").
   if (!/^[ \t]#(?:[ \t]|$)/.test(rest.slice(hash.index))) refuse();
-  return plain(rest.slice(0, hash.index).trimEnd());
+  return plain(trimEnd(rest.slice(0, hash.index)));
 }
 
 /** The items of `[a, b]` or `{a: b}`: plain scalars, a trailing comma allowed. */
 function flowItems(inner: string): string[] {
-  if (inner.trim() === "") return [];
-  const items = inner.split(",").map((s) => s.trim());
+  if (trim(inner) === "") return [];
+  const items = inner.split(",").map(trim);
   if (items.at(-1) === "") items.pop();
   for (const item of items) if (item === "" || FLOW_INDICATOR.test(item)) refuse();
   return items;
@@ -80,7 +84,7 @@ function flowMap(inner: string): Record<string, unknown> {
     const at = item.indexOf(": ");
     if (at <= 0 || item.indexOf(":") !== at || item.includes(":", at + 1)) refuse();
     const key = keyText(item.slice(0, at));
-    const value = item.slice(at + 2).trim();
+    const value = trim(item.slice(at + 2));
     if (Object.hasOwn(map, key) || !/^[A-Za-z0-9_]/.test(key) || value === "" || FLOW_INDICATOR.test(value)) refuse();
     map[key] = plain(value);
   }
