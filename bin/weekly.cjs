@@ -26,6 +26,22 @@ const loaded = new Map();
  * first. Each chunk of a pack is a function, run as its own file would be; other chunks are files.
  */
 const ENTRY = path.join(dist, "weekly.cjs");
+
+/** Whether anything made process.stdout or process.stderr (Node makes them on first use). */
+let streamsUsed = false;
+for (const name of ["stdout", "stderr"]) {
+  const made = Object.getOwnPropertyDescriptor(process, name);
+  if (made?.get && made.configurable) {
+    const get = made.get;
+    Object.defineProperty(process, name, {
+      ...made,
+      get() {
+        streamsUsed = true;
+        return get.call(this);
+      },
+    });
+  }
+}
 const HOT = path.join(dist, "chunks", "pack.cjs");
 const packed = new Map();
 let hotRead = false;
@@ -50,9 +66,9 @@ function load(file) {
   const local = (id) => {
     if (id[0] !== "." && !id.startsWith(dist)) return require(id); // node:fs and the like
     let at = paths.get(id);
-    // The build's ids ("./chunk-X.cjs") joined by hand: path.resolve costs more than some chunks.
-    if (at === undefined)
-      at = id.startsWith("./") && !id.includes("/.") ? dir + path.sep + id.slice(2) : path.resolve(dir, id);
+    // A chunk beside this one ("./chunk-X.cjs") joined by hand: path.resolve costs more than some
+    // chunks. Anything else (a folder in the id, another separator) goes through path.resolve.
+    if (at === undefined) at = /^\.\/[^/\\]+$/.test(id) ? dir + path.sep + id.slice(2) : path.resolve(dir, id);
     paths.set(id, at);
     return load(at);
   };
@@ -69,7 +85,7 @@ function load(file) {
 /** A file's code as a function (exports, require, module, __filename, __dirname), with the code cache. */
 function compile(file, wrap = true) {
   const bin = cache && path.join(cache.dir, `${path.basename(file)}.bin`);
-  const cachedData = bin && readOrUndefined(bin);
+  const cachedData = bin && intact(readOrUndefined(bin));
   const text = fs.readFileSync(file, "utf8");
   const script = new vm.Script(wrap ? Module.wrap(text) : text, { filename: file, cachedData });
   if (cache && (!cachedData || script.cachedDataRejected)) compiled.push({ script, file: bin });
@@ -98,9 +114,11 @@ function run() {
       else if (compiled.length) saveAll(cache, compiled);
     })
     .then(() => {
-      // The command has done all it does (its output is written synchronously): ending here spares
-      // the tear-down of the heap, a millisecond of every run.
-      process.exit();
+      // The command has done all it does: ending here spares the tear-down of the heap, a
+      // millisecond of every run. Our output is written synchronously; output through
+      // process.stdout (a library's console.log) may still be on its way to a pipe, and then the
+      // process ends by itself once it is out.
+      if (!streamsUsed) process.exit();
     });
 }
 
@@ -113,11 +131,26 @@ function codeCache() {
   if (process.env.WEEKLY_COMPILE_CACHE === "0") return undefined;
   const id = readOrUndefined(path.join(dist, "build-id"))?.toString("utf8").trim();
   if (!id) return undefined;
-  // A relative XDG_CACHE_HOME is to be ignored (XDG Base Directory specification).
+  // A relative XDG_CACHE_HOME is to be ignored (XDG Base Directory specification), and so is a
+  // HOME that is empty or relative: the cache never lands in the folder a command runs in.
   const xdg = process.env.XDG_CACHE_HOME;
-  const base = xdg && path.isAbsolute(xdg) ? xdg : path.join(require("node:os").homedir(), ".cache");
+  const home = xdg && path.isAbsolute(xdg) ? undefined : require("node:os").homedir();
+  if (home !== undefined && !path.isAbsolute(home)) return undefined;
+  const base = home === undefined ? xdg : path.join(home, ".cache");
   const root = path.join(base, "weekly-report", "v8");
   return { root, dir: path.join(root, `${id}-${process.version}-${process.arch}`) };
+}
+
+/**
+ * A cache file holds its data twice: V8 checks a cache's versions and length but not its bytes
+ * (a block damaged in place crashes the process, at every start), and two halves that differ
+ * are a cheap sign of it. Such a file counts as missing, and is written again.
+ */
+function intact(stored) {
+  const n = stored ? stored.length / 2 : 0;
+  return Number.isInteger(n) && n > 0 && stored.compare(stored, 0, n, n, 2 * n) === 0
+    ? stored.subarray(0, n)
+    : undefined;
 }
 
 function readOrUndefined(file) {
@@ -147,7 +180,10 @@ function saveAll({ root, dir }, which, commands) {
         fs.rmSync(tmp, { force: true });
       }
     };
-    for (const { script, file } of which) write(file, script.createCachedData());
+    for (const { script, file } of which) {
+      const data = script.createCachedData();
+      write(file, Buffer.concat([data, data]));
+    }
     if (commands) write(path.join(dir, "commands"), `${commands.join("\n")}\n`);
     // One build's cache at a time: the folders of other builds (or Node versions) go.
     for (const name of fs.readdirSync(root))

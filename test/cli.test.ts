@@ -1,5 +1,6 @@
 // CLI conventions: help, version, exit codes, -o written atomically, NO_COLOR.
-import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { spawn, spawnSync } from "node:child_process";
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { main } from "../src/cli.js";
@@ -158,5 +159,59 @@ describe("command line", () => {
         stderr: "",
       });
     }
+  });
+
+  it("a cache file damaged in place counts as missing and is written again (V8 would crash on it)", () => {
+    const cache = tmpProject({});
+    const args = ["check", "examples/reports/2022-11-04.yaml"];
+    const first = runBin(args, { env: { XDG_CACHE_HOME: cache } });
+    expect(first.code).toBe(0);
+    const root = join(cache, "weekly-report", "v8");
+    const pack = join(root, readdirSync(root)[0]!, "pack.cjs.bin");
+    const good = readFileSync(pack);
+    const damaged = Buffer.from(good);
+    damaged.fill(0, 4096, 8192); // a block of the first copy, the length unchanged
+    writeFileSync(pack, damaged);
+    expect(runBin(args, { env: { XDG_CACHE_HOME: cache } })).toEqual(first);
+    const again = readFileSync(pack);
+    expect(again.subarray(0, again.length / 2).equals(again.subarray(again.length / 2))).toBe(true);
+    expect(again.equals(damaged)).toBe(false);
+  });
+
+  it("an empty HOME puts no cache into the folder the command runs in", () => {
+    const dir = tmpProject({ "2022-11-04.yaml": readFileSync(join(ROOT, "examples/reports/2022-11-04.yaml"), "utf8") });
+    const r = spawnSync(process.execPath, [join(ROOT, "bin", "weekly.cjs"), "check", "2022-11-04.yaml"], {
+      cwd: dir,
+      env: { PATH: process.env.PATH, HOME: "" },
+      encoding: "utf8",
+    });
+    expect(r.status, r.stderr).toBe(0);
+    expect(readdirSync(dir)).toEqual(["2022-11-04.yaml"]);
+  });
+
+  it("output a library writes through process.stdout reaches a slow reader whole", async () => {
+    const keys = Array.from({ length: 6000 }, (_, i) => `      - ticket: LONGPROJECT-${i + 1}\n`).join("");
+    const dir = tmpProject({
+      "weekly.config.yaml": "from: Me <me@example.com>\n",
+      "reports/2024-06-14.yaml": `sections:\n  - title: A\n    entries:\n${keys}`,
+    });
+    const args = [join(ROOT, "bin", "weekly.cjs"), "complete", "--", "add", ""];
+    const env = { PATH: process.env.PATH, HOME: dir, XDG_CACHE_HOME: join(dir, ".c") };
+    // Into a file, the writes are synchronous: the whole output, as a reference.
+    const out = openSync(join(dir, "whole.txt"), "w");
+    spawnSync(process.execPath, args, { cwd: dir, env, stdio: ["ignore", out, "inherit"] });
+    closeSync(out);
+    const whole = readFileSync(join(dir, "whole.txt"), "utf8");
+    expect(whole.length).toBeGreaterThan(128 * 1024); // more than a pipe holds
+    const child = spawn(process.execPath, args, { cwd: dir, env, stdio: ["ignore", "pipe", "inherit"] });
+    const closed = new Promise((r) => child.on("close", r));
+    child.stdout.pause(); // a reader that is not there yet: the pipe fills before the command ends
+    await new Promise((r) => setTimeout(r, 300));
+    let got = "";
+    child.stdout.setEncoding("utf8").on("data", (d: string) => (got += d));
+    child.stdout.resume();
+    await closed;
+    expect(got.length).toBe(whole.length);
+    expect(got).toBe(whole);
   });
 });

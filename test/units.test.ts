@@ -4,6 +4,8 @@ import { cutSummary } from "../src/report/cut-summary.js";
 import { closest } from "../src/core/suggest.js";
 import { hang, indent, markdownItem } from "../src/render/helpers.js";
 import { dateFromFileName, weekdayOf } from "../src/report/week.js";
+import { cacheDir } from "../src/jira/setup.js";
+import { isAbsolute } from "node:path";
 
 describe("layout helpers", () => {
   it("indent prefixes the first line and the later non-empty ones", () => {
@@ -50,5 +52,15 @@ describe("small facts", () => {
     expect(dateFromFileName("reports/2022-11-11.yaml")).toBe("2022-11-11");
     expect(dateFromFileName("2022-02-30.yaml")).toBeUndefined();
     expect(dateFromFileName("notes.yaml")).toBeUndefined();
+  });
+});
+
+describe("the Jira cache folder", () => {
+  it("follows XDG_CACHE_HOME and HOME only when they are absolute paths", () => {
+    expect(cacheDir({ XDG_CACHE_HOME: "/x/cache", HOME: "/home/me" })).toBe("/x/cache/weekly-report");
+    expect(cacheDir({ XDG_CACHE_HOME: "rel/cache", HOME: "/home/me" })).toBe("/home/me/.cache/weekly-report");
+    expect(cacheDir({ HOME: "/home/me" })).toBe("/home/me/.cache/weekly-report");
+    for (const HOME of ["", "somewhere"]) expect(isAbsolute(cacheDir({ HOME }))).toBe(true);
+    expect(cacheDir({ WEEKLY_CACHE_DIR: "/w" }, "/configured")).toBe("/configured");
   });
 });

@@ -1,7 +1,7 @@
 // From config + environment to what the Jira calls need; undefined when Jira is not configured
 // (no site). Without credentials the setup has none: then only --offline (the cache) gives facts.
-import { homedir } from "node:os";
-import { join, resolve } from "node:path";
+import { homedir, userInfo } from "node:os";
+import { isAbsolute, join, resolve } from "node:path";
 import { sha256Hex } from "../io/lazy-require.js";
 import { type LoadedConfig, namedJiraSite } from "../config/load.js";
 import type { JiraConfig } from "../config/schema.js";
@@ -99,10 +99,26 @@ function withoutEnvCredentials(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   return rest;
 }
 
+/**
+ * Where fetched facts are kept. A relative XDG_CACHE_HOME is ignored (XDG Base Directory
+ * specification), and so is an empty or relative HOME: the cache never lands in the folder a
+ * command runs in.
+ */
 export function cacheDir(env: NodeJS.ProcessEnv, configured?: string): string {
   if (configured) return configured;
   if (env.WEEKLY_CACHE_DIR) return env.WEEKLY_CACHE_DIR;
-  return join(env.XDG_CACHE_HOME || join(env.HOME || homedir(), ".cache"), "weekly-report");
+  if (env.XDG_CACHE_HOME && isAbsolute(env.XDG_CACHE_HOME)) return join(env.XDG_CACHE_HOME, "weekly-report");
+  return join(homeDir(env), ".cache", "weekly-report");
+}
+
+/** HOME when it is a path; else the account's home folder (from the user database). */
+function homeDir(env: NodeJS.ProcessEnv): string {
+  if (env.HOME && isAbsolute(env.HOME)) return env.HOME;
+  try {
+    return userInfo().homedir;
+  } catch {
+    return homedir();
+  }
 }
 
 /** One cache file per site, named by its host and a hash of the whole URL. */
