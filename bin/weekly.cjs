@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 "use strict";
-// The `weekly` command. Runs dist/ (CommonJS chunks, each loaded when first needed) through V8
+// The `weekly` command. Runs dist/ (CommonJS chunks, each run when first needed) through V8
 // with a code cache in the user's cache folder, so later runs skip parsing and compiling: what
-// Node 22's module.enableCompileCache() does, done by hand for Node 20. One cache file per chunk
-// of the current build (older builds' files are removed); WEEKLY_COMPILE_CACHE=0 runs without it.
+// Node 22's module.enableCompileCache() does, done by hand for Node 20. One cache file per file
+// of dist/ of the current build (older builds' files are removed), its data held twice (see
+// intact()); WEEKLY_COMPILE_CACHE=0 runs without it.
 // A chunk's cache holds the functions of the run that wrote it; the first run of each command
 // writes the caches of its chunks again, so that a chunk shared by check and render has both's.
 // The chunks are loaded here, not by Node's module loader: they are plain CommonJS that require
@@ -20,13 +21,6 @@ const compiled = [];
 const scripts = [];
 const loaded = new Map();
 
-/**
- * Chunks come in packs (see scripts/bundle.js): dist/weekly.cjs holds the entry and what it needs,
- * dist/chunks/pack.cjs what check and render need besides, read with the first chunk not in the
- * first. Each chunk of a pack is a function, run as its own file would be; other chunks are files.
- */
-const ENTRY = path.join(dist, "weekly.cjs");
-
 /** Whether anything made process.stdout or process.stderr (Node makes them on first use). */
 let streamsUsed = false;
 for (const name of ["stdout", "stderr"]) {
@@ -42,6 +36,13 @@ for (const name of ["stdout", "stderr"]) {
     });
   }
 }
+
+/**
+ * Chunks come in packs (see scripts/bundle.js): dist/weekly.cjs holds the entry and what it needs,
+ * dist/chunks/pack.cjs what check and render need besides, read with the first chunk not in the
+ * first. Each chunk of a pack is a function, run as its own file would be; other chunks are files.
+ */
+const ENTRY = path.join(dist, "weekly.cjs");
 const HOT = path.join(dist, "chunks", "pack.cjs");
 const packed = new Map();
 let hotRead = false;
@@ -82,7 +83,10 @@ function load(file) {
   return module.exports;
 }
 
-/** A file's code as a function (exports, require, module, __filename, __dirname), with the code cache. */
+/**
+ * A file's code run, with the code cache: a chunk's (wrapped) gives its function (exports,
+ * require, module, __filename, __dirname), a pack's the object of its chunks' functions.
+ */
 function compile(file, wrap = true) {
   const bin = cache && path.join(cache.dir, `${path.basename(file)}.bin`);
   const cachedData = bin && intact(readOrUndefined(bin));

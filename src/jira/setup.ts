@@ -101,8 +101,8 @@ function withoutEnvCredentials(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
 
 /**
  * Where fetched facts are kept. A relative XDG_CACHE_HOME is ignored (XDG Base Directory
- * specification), and so is an empty or relative HOME: the cache never lands in the folder a
- * command runs in.
+ * specification), and so is an empty or relative HOME: the account's home folder stands in, so
+ * that the cache does not land in the folder a command runs in.
  */
 export function cacheDir(env: NodeJS.ProcessEnv, configured?: string): string {
   if (configured) return configured;
