@@ -19,11 +19,8 @@ export async function withFileLock<T>(file: string, work: () => Promise<T> | T, 
   const lock = join(dirname(file), `.${basename(file)}.lock`);
   const deadline = Date.now() + (opts.timeoutMs ?? 30_000);
   for (let wait = 5; !tryLock(lock); wait = Math.min(wait * 2, 100)) {
+    if (removedStale(lock)) continue;
     const holder = holderOf(lock);
-    if (holder !== undefined && !alive(holder)) {
-      rmSync(lock, { force: true }); // stale: its process is gone
-      continue;
-    }
     if (Date.now() > deadline) {
       const who = holder === undefined ? "another process" : `process ${holder}`;
       throw new UserError(
@@ -39,6 +36,29 @@ export async function withFileLock<T>(file: string, work: () => Promise<T> | T, 
     rmSync(lock, { force: true });
     forget();
   }
+}
+
+/**
+ * Removes the lock when its process is gone, one remover at a time. The holder read here may
+ * have let go meanwhile and another process taken the lock: under `LOCK.stale` the holder is
+ * read again, and only the same dead holder's lock is removed (a lock file nobody else can
+ * replace while it is there). True when the lock was stale.
+ */
+function removedStale(lock: string): boolean {
+  const holder = holderOf(lock);
+  if (holder === undefined || alive(holder)) return false;
+  const guard = `${lock}.stale`;
+  if (!tryLock(guard)) {
+    const remover = holderOf(guard);
+    if (remover !== undefined && !alive(remover)) rmSync(guard, { force: true }); // killed while removing
+    return false;
+  }
+  try {
+    if (holderOf(lock) === holder) rmSync(lock, { force: true });
+  } finally {
+    rmSync(guard, { force: true });
+  }
+  return true;
 }
 
 function tryLock(lock: string): boolean {
